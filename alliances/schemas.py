@@ -1,0 +1,247 @@
+"""Schemas of the course's data tables: column types, ranges, allowed codes and keys.
+
+One entry per file in ``data/``. The codebook (``data/README.md``) documents the same
+columns in words; ``tests/data/test_codebook.py`` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandera.pandas as pa
+
+CHOOSERS: tuple[str, ...] = ("ARM", "AZE", "GEO")
+POWERS: tuple[str, ...] = ("RUS", "TUR", "IRN", "WEST")
+WEST_MEMBERS: tuple[str, ...] = ("USA", "EU", "NATO")
+#: States whose capabilities are summed into the WEST bloc (the extracts have no EU total).
+WEST_CAPABILITY_STATES: tuple[str, ...] = ("USA", "GBR", "FRA", "DEU")
+STATES = CHOOSERS + ("RUS", "TUR", "IRN", "USA") + ("GBR", "FRA", "DEU")
+ACTORS = STATES + ("EU",)
+PERIODS: tuple[str, ...] = ("1992-1999", "2000-2007", "2008-2019", "2020-2024")
+FIRST_YEAR, LAST_YEAR = 1992, 2024
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column: ``kind`` is int, float, str or bool; ``checks`` are pandera checks."""
+
+    kind: str
+    required: bool = False
+    checks: tuple = ()
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    columns: dict[str, str]
+    key: tuple[str, ...]
+    pandera: pa.DataFrameSchema = field(repr=False)
+
+
+_DTYPES = {"int": "Int64", "float": "float64", "str": "string", "bool": "boolean"}
+
+
+def _table(columns: dict[str, Col], key: tuple[str, ...]) -> TableSchema:
+    required = set(key)
+    schema = pa.DataFrameSchema(
+        {name: pa.Column(_DTYPES[c.kind], checks=list(c.checks),
+                         nullable=not (c.required or name in required))
+         for name, c in columns.items()},
+        unique=list(key) if key else None,
+        strict=False,
+    )
+    return TableSchema({n: c.kind for n, c in columns.items()}, tuple(key), schema)
+
+
+def _in(values) -> tuple:
+    return (pa.Check.isin(list(values)),)
+
+
+def _range(lo, hi) -> tuple:
+    return (pa.Check.in_range(lo, hi),)
+
+
+def _nonneg() -> tuple:
+    return (pa.Check.greater_than_or_equal_to(0),)
+
+
+YEAR = Col("int", True, _range(1992, 2024))
+ANY_YEAR = Col("int", False, _range(1700, 2050))
+SHARE = Col("float", False, _range(0, 100))
+TEXT = Col("str")
+REQ_TEXT = Col("str", True)
+NONNEG = Col("float", False, _nonneg())
+FLAG = Col("int", False, _in([0, 1]))
+
+
+SCHEMAS: dict[str, TableSchema] = {}
+
+CODE = (pa.Check.str_matches(r"^[A-Z]{2,4}$"),)
+STATE = Col("str", True, _in(CHOOSERS))
+NUM_ACTOR = Col("str", True, _in(STATES))
+PERIOD = Col("str", True, _in(PERIODS))
+SOURCE = Col("str", True)
+DATE = Col("str", False, (pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$"),))
+
+
+def _yearly(**columns: Col) -> dict[str, Col]:
+    return {"actor": NUM_ACTOR, "year": YEAR, **columns}
+
+
+SCHEMAS.update({
+    # ---------------------------------------------------------------- numeric, yearly
+    "capabilities_nmc": _table(_yearly(
+        cinc=Col("float", False, _range(0, 1)),
+        milex_thousand_current_usd=NONNEG, milper_thousand=NONNEG, irst_thousand_tons=NONNEG,
+        pec_thousand_coal_tons=NONNEG, tpop_thousand=NONNEG, upop_thousand=NONNEG,
+    ), ("actor", "year")),
+    "milex_sipri": _table(_yearly(
+        milex_constant2022_usd_m=NONNEG, milex_current_usd_m=NONNEG,
+        milex_share_gdp_pct=SHARE, milex_share_govt_pct=SHARE, source_release=REQ_TEXT,
+    ), ("actor", "year")),
+    "economy_wdi": _table(_yearly(
+        population=NONNEG, gdp_per_capita_current_usd=NONNEG, gdp_current_usd_m=NONNEG,
+        gdp_per_capita_ppp_current_intl=NONNEG,
+    ), ("actor", "year")),
+    "arms_imports_tiv": _table(_yearly(arms_imports_tiv_m=NONNEG), ("actor", "year")),
+    "regime": _table(_yearly(
+        polity2=Col("int", False, _range(-10, 10)), vdem_polyarchy=Col("float", False, _range(0, 1)),
+        uds_quick=Col("float", False, _range(-3, 3)),
+    ), ("actor", "year")),
+    "territorial_threat": _table(_yearly(
+        lterrthreat=Col("float", True), lterrthreat_sd=NONNEG, lterrthreat_lwr=Col("float"),
+        lterrthreat_upr=Col("float"),
+    ), ("actor", "year")),
+    "unga_ideal_points": _table({
+        "actor": Col("str", True, CODE), "year": YEAR, "ideal_point": Col("float", True, _range(-5, 5)),
+        "ideal_point_all": Col("float", False, _range(-5, 5)), "n_votes": Col("int", False, _nonneg()),
+    }, ("actor", "year")),
+    # ---------------------------------------------------------------- numeric, dyadic
+    "unga_distance": _table({
+        "state": STATE, "partner": NUM_ACTOR, "year": YEAR,
+        "ideal_point_distance": Col("float", True, _range(0, 10)),
+    }, ("state", "partner", "year")),
+    "atop_dyad_years": _table({
+        "state": STATE, "partner": Col("str", True, CODE), "year": YEAR,
+        "defense": FLAG, "offense": FLAG, "neutral": FLAG, "nonaggression": FLAG, "consultation": FLAG,
+    }, ("state", "partner", "year")),
+    "arms_transfers": _table({
+        "deal_id": Col("int", True), "recipient": Col("str", True, CODE), "recipient_name": REQ_TEXT,
+        "supplier": Col("str", False, CODE), "supplier_name": REQ_TEXT,
+        "year_of_order": Col("int", True, _range(1990, 2030)), "number_ordered": NONNEG,
+        "weapon_designation": REQ_TEXT, "weapon_description": REQ_TEXT, "number_delivered": NONNEG,
+        "delivery_years": TEXT, "tiv_per_unit_m": NONNEG, "tiv_total_order_m": NONNEG,
+        "tiv_delivered_m": NONNEG, "status": TEXT, "comments": TEXT,
+        "year_of_order_uncertain": Col("bool"), "number_ordered_uncertain": Col("bool"),
+        "number_delivered_uncertain": Col("bool"), "is_drone_or_loitering": Col("bool", True),
+    }, ("deal_id",)),
+    "armed_conflicts": _table({
+        "conflict_id": Col("int", True), "year": YEAR, "state": STATE, "location": REQ_TEXT,
+        "side_a": REQ_TEXT, "side_a_2nd": TEXT, "side_b": REQ_TEXT, "side_b_2nd": TEXT,
+        "incompatibility": Col("int", True, _in([1, 2, 3])), "territory_name": TEXT,
+        "intensity_level": Col("int", True, _in([1, 2])), "cumulative_intensity": FLAG,
+        "type_of_conflict": Col("int", True, _in([1, 2, 3, 4])), "start_date": DATE,
+        "start_date2": DATE, "ep_end": FLAG, "ep_end_date": DATE,
+    }, ("conflict_id", "year")),
+    "distances": _table({
+        "state": STATE, "partner": NUM_ACTOR, "capital_distance_km": Col("float", True, _range(0, 20000)),
+        "min_distance_km": Col("float", False, _range(0, 20000)), "min_distance_year": ANY_YEAR,
+        "state_capital": REQ_TEXT, "partner_capital": REQ_TEXT,
+    }, ("state", "partner")),
+    "contiguity": _table({
+        "state": NUM_ACTOR, "partner": NUM_ACTOR, "conttype": Col("int", True, _range(0, 5)),
+        "start": Col("str", True), "end": Col("str", True), "start_year": ANY_YEAR, "end_year": ANY_YEAR,
+    }, ("state", "partner", "start")),
+    "mids": _table({
+        "state": STATE, "partner": Col("str", True, CODE), "partner_ccode": Col("int", True),
+        "year": YEAR, "dispute_id": Col("int", True), "onset": FLAG, "sidea_state": FLAG,
+        "sidea_partner": FLAG, "hostlev": Col("int", True, _range(1, 5)),
+        "hostlev_state": Col("int", False, _range(1, 5)), "hostlev_partner": Col("int", False, _range(1, 5)),
+        "fatality": Col("int", False, _range(0, 6)), "fatality_state": Col("int", False, _range(0, 6)),
+        "fatality_partner": Col("int", False, _range(0, 6)), "recip": FLAG,
+    }, ("state", "partner", "year", "dispute_id")),
+    "rivalries": _table({
+        "source_dataset": Col("str", True, _in(["TD", "TSS"])), "rivalry_id": Col("str", True),
+        "rivalry_name": REQ_TEXT, "a": Col("str", True, CODE), "b": Col("str", True, CODE),
+        "a_ccode": Col("int"), "b_ccode": Col("int"), "start": Col("int", True, _range(1400, 2030)),
+        "end": Col("int", False, _range(1400, 2030)), "region": TEXT, "types": TEXT,
+        "positional": FLAG, "spatial": FLAG, "ideological": FLAG, "interventionary": FLAG,
+        "principal": FLAG, "aprin": FLAG,
+    }, ("source_dataset", "rivalry_id")),
+    # ---------------------------------------------------------------- coded and facts
+    "actors": _table({
+        "actor": Col("str", True, CODE), "name": REQ_TEXT,
+        "role": Col("str", True, _in(["chooser", "power", "west_member", "other"])),
+        "cow_ccode": Col("int"), "iso3": TEXT, "in_west": Col("bool", True), "note": TEXT,
+    }, ("actor",)),
+    "memberships": _table({
+        "membership_id": Col("str", True), "state": STATE, "organisation": REQ_TEXT,
+        "partner": Col("str", True), "bloc": TEXT, "kind": REQ_TEXT, "joined": DATE,
+        "joined_year": ANY_YEAR, "left": DATE, "left_year": ANY_YEAR, "status_note": TEXT,
+        "source": SOURCE,
+    }, ("membership_id",)),
+    "events": _table({
+        "event_id": Col("str", True), "date": Col("str", True), "end_date": TEXT,
+        "date_precision": Col("str", True, _in(["day", "month", "year", "period"])),
+        "year": Col("int", True, _range(1700, 2030)), "event": REQ_TEXT, "states": REQ_TEXT,
+        "category": REQ_TEXT, "narratives": TEXT, "source": SOURCE, "note": TEXT,
+    }, ("event_id",)),
+    "dyads_observed": _table({
+        "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
+        "period": PERIOD, "score": Col("int", True, _range(-2, 2)), "justification": REQ_TEXT,
+        "source": SOURCE, "certainty": Col("str", True, _in(["sourced", "uncertain", "no_source"])),
+        "coding_basis": TEXT,
+    }, ("state", "partner", "period")),
+    "identity": _table({
+        "actor": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
+        "religion": TEXT, "religion_family": Col("str", False, _in(["christian", "muslim"])),
+        "religion_branch": Col("str", False, _in(["eastern_orthodox", "oriental_orthodox",
+                                                  "western_christian", "shia", "sunni"])),
+        "religion_share_pct": SHARE, "religion_basis": TEXT, "language": TEXT,
+        "language_family": Col("str", False, _in(["indo_european", "turkic", "kartvelian"])),
+        "language_branch": TEXT, "ethnic_majority": TEXT, "ethnic_majority_share_pct": SHARE,
+        "census_year": ANY_YEAR, "source": SOURCE, "note": TEXT,
+    }, ("actor",)),
+    "identity_dyads": _table({
+        "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
+        "historical_memory": Col("int", False, _range(-2, 2)), "memory_justification": REQ_TEXT,
+        "memory_source": TEXT, "ethnic_kinship": Col("int", True, _in([0, 1])),
+        "kinship_justification": REQ_TEXT, "kinship_source": SOURCE,
+    }, ("state", "partner")),
+    "security_acts": _table({
+        "act_id": Col("str", True, (pa.Check.str_matches(r"^[a-z0-9-]+$"),)),
+        "actor": Col("str", True, CODE), "target": Col("str", True, CODE), "kind": REQ_TEXT,
+        "valence": Col("int", True, _in([-1, 1])), "intensity": Col("int", True, _in([1, 2])),
+        "start_year": Col("int", True, _range(1900, 2024)), "end_year": Col("int", False, _range(1900, 2024)),
+        "label": REQ_TEXT, "description": REQ_TEXT, "justification": REQ_TEXT, "source": SOURCE,
+    }, ("act_id",)),
+    "instability_events": _table({
+        "state": STATE, "date": Col("str", True), "year": Col("int", True, _range(1988, 2024)),
+        "kind": Col("str", True, _in(["coup", "coup_attempt", "revolution", "contested_election",
+                                      "mass_protest", "assassination", "civil_war", "government_change"])),
+        "dimension": Col("str", True, _in(["vertical", "horizontal"])), "description": REQ_TEXT,
+        "source": SOURCE,
+    }, ("state", "date", "kind")),
+    "separatist_regions": _table({
+        "region": Col("str", True), "state": STATE, "patron": Col("str", False, CODE),
+        "active_from": ANY_YEAR, "active_to": ANY_YEAR, "status": REQ_TEXT, "source": SOURCE,
+    }, ("region",)),
+    "land_borders": _table({
+        "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
+        "land_border": Col("bool", True), "border_length_km": NONNEG, "note": TEXT, "source": SOURCE,
+    }, ("state", "partner")),
+    "secession_cases": _table({
+        "case_id": Col("str", True), "region": REQ_TEXT, "parent_state": REQ_TEXT, "period": REQ_TEXT,
+        "outcome": Col("str", True, _in(["independent", "de_facto", "reintegrated", "autonomy", "annexed"])),
+        "outcome_note": TEXT, "geography": Col("str", False, _in(["enclave", "peripheral"])),
+        "border_with_patron": Col("bool"), "area_km2": NONNEG, "parent_area_km2": NONNEG,
+        "territory_share_pct": SHARE, "population": NONNEG, "population_year": ANY_YEAR,
+        "share_of_parent_population_pct": SHARE, "prior_statehood": Col("bool"), "patron": TEXT,
+        "parent_structure": Col("str", False, _in(["unitary", "federal"])),
+        "unsc_territorial_integrity": Col("bool"), "sources": SOURCE, "uncertainty_notes": TEXT,
+    }, ("case_id",)),
+    "map_places": _table({
+        "name": Col("str", True), "kind": Col("str", True, _in(["capital", "de_facto_entity", "region"])),
+        "lat": Col("float", True, _range(-90, 90)), "lon": Col("float", True, _range(-180, 180)),
+        "status_note": TEXT, "source": SOURCE,
+    }, ("name",)),
+})
