@@ -15,6 +15,8 @@ POWERS: tuple[str, ...] = ("RUS", "TUR", "IRN", "WEST")
 WEST_MEMBERS: tuple[str, ...] = ("USA", "EU", "NATO")
 #: States whose capabilities are summed into the WEST bloc (the extracts have no EU total).
 WEST_CAPABILITY_STATES: tuple[str, ...] = ("USA", "GBR", "FRA", "DEU")
+#: Every code that acts as part of WEST in coded acts (security_acts.csv).
+WEST_ACTORS: tuple[str, ...] = WEST_MEMBERS + WEST_CAPABILITY_STATES[1:]
 STATES = CHOOSERS + ("RUS", "TUR", "IRN", "USA") + ("GBR", "FRA", "DEU")
 ACTORS = STATES + ("EU",)
 PERIODS: tuple[str, ...] = ("1992-1999", "2000-2007", "2008-2019", "2020-2024")

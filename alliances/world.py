@@ -23,7 +23,7 @@ import pandas as pd
 
 from alliances.data import default_data_dir, load_table
 from alliances.schemas import (CHOOSERS, FIRST_YEAR, LAST_YEAR, PERIODS, POWERS,
-                               WEST_CAPABILITY_STATES, WEST_MEMBERS)
+                               WEST_ACTORS, WEST_CAPABILITY_STATES, WEST_MEMBERS)
 
 #: Capability measures a balance-of-power student can choose, with their units.
 MEASURES: Mapping[str, str] = MappingProxyType({
@@ -172,9 +172,12 @@ class World:
         return self.choosers + self.powers
 
     def acts_between(self, actor: str, target: str) -> tuple[Act, ...]:
-        """Active acts of ``actor`` towards ``target`` (WEST includes USA and EU acts)."""
-        actors = (actor,) + (WEST_MEMBERS if actor == "WEST" else ())
-        targets = (target,) + (WEST_MEMBERS if target == "WEST" else ())
+        """Active acts of ``actor`` towards ``target``.
+
+        WEST stands for every Western actor in the acts table: USA, EU, NATO, GBR, FRA, DEU.
+        """
+        actors = (actor,) + (WEST_ACTORS if actor == "WEST" else ())
+        targets = (target,) + (WEST_ACTORS if target == "WEST" else ())
         return tuple(a for a in self.acts if a.actor in actors and a.target in targets)
 
     # -- changing a coding ---------------------------------------------------------------

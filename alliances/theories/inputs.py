@@ -1,0 +1,92 @@
+"""Input measures several theories share, each a small pure function of a :class:`World`.
+
+Every function returns a number in a fixed range, so theories can weight them freely:
+
+- :func:`capability_shares` — each actor's share of the system's capability (0–1);
+- :func:`proximity` — how close a partner is to a state (0–1);
+- :func:`hostility` / :func:`support` — coded acts of a partner towards a state (0–1);
+- :func:`vertical_weakness` / :func:`horizontal_weakness` — a chooser's internal threats (0–1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from alliances.world import World
+
+#: Capital distance (km) at which proximity falls to one half.
+HALF_PROXIMITY_KM = 1000.0
+
+
+def capability_shares(world: World, measure: str, actors: Iterable[str]) -> dict[str, float]:
+    r"""Each actor's share of the summed capability of ``actors``.
+
+    .. math:: s_j = c_j / \sum_k c_k
+
+    Missing values count as 0 (and the world's notes say which are missing). If every value
+    is missing or zero, every share is 0.
+    """
+    values = {a: (world.capability[measure].get(a) or 0.0) for a in actors}
+    total = sum(values.values())
+    return {a: (v / total if total > 0 else 0.0) for a, v in values.items()}
+
+
+def proximity(world: World, state: str, partner: str) -> float:
+    r"""Closeness of ``partner`` to ``state``: 1 with a shared land border, otherwise
+
+    .. math:: x_{ij} = \frac{h}{h + d_{ij}}
+
+    where :math:`d_{ij}` is the capital-to-capital distance and :math:`h` =
+    ``HALF_PROXIMITY_KM``. An unknown distance counts as far (0).
+    """
+    if world.land_border.get((state, partner), False):
+        return 1.0
+    d = world.distance_km.get((state, partner))
+    return 0.0 if d is None else HALF_PROXIMITY_KM / (HALF_PROXIMITY_KM + d)
+
+
+def _acts_sum(world: World, actor: str, target: str, valence: int,
+              exclude: Iterable[str] = ()) -> float:
+    skip = set(exclude)
+    return sum(a.intensity for a in world.acts_between(actor, target)
+               if a.valence == valence and a.act_id not in skip)
+
+
+def hostility(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:
+    r"""Hostile acts of ``actor`` towards ``target`` active in the world's years (0–1).
+
+    .. math:: h_{jt} = \min\left(1, \tfrac{1}{2}\sum_{a \in A^-_{jt}} \text{intensity}_a\right)
+
+    so one intensity-2 act (a war, backing separatists) or two lesser acts reach 1. Acts in
+    ``exclude`` (ids) are switched off.
+    """
+    return min(1.0, _acts_sum(world, actor, target, -1, exclude) / 2)
+
+
+def support(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:
+    r"""Supportive acts of ``actor`` towards ``target`` (0–1), the mirror of :func:`hostility`."""
+    return min(1.0, _acts_sum(world, actor, target, +1, exclude) / 2)
+
+
+def vertical_weakness(world: World, state: str) -> float:
+    r"""Threats to the regime from within (coups, revolutions, contested elections …), 0–1.
+
+    .. math:: v_i = \min\left(1, \frac{n_i}{2}\cdot\frac{8}{Y}\right)
+
+    :math:`n_i` = regime-threatening events in the covered years (``instability_events``,
+    dimension "vertical"), :math:`Y` = number of covered years; two events in an eight-year
+    period (or one in a single year) reach 1.
+    """
+    events = [e for e in world.instability.get(state, ()) if e.dimension == "vertical"]
+    years = len(world.years)
+    return min(1.0, len(events) / 2 * 8 / max(years, 1)) if years > 1 else min(1.0, float(len(events)))
+
+
+def horizontal_weakness(world: World, state: str) -> float:
+    r"""Territorial fragmentation: active separatist regions on the state's soil, 0–1.
+
+    .. math:: z_i = \min(1, r_i / 2)
+
+    :math:`r_i` = separatist regions active in the covered years (``separatist_regions``).
+    """
+    return min(1.0, len(world.separatism.get(state, ())) / 2)
