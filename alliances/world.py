@@ -237,6 +237,8 @@ def _replace(world: World, changes: dict) -> World:
                 _pair_check(field, key, all_codes)
                 new[key] = _number(field, key, value, lo, hi)
                 if field == "kinship":
+                    if new[key] not in (0.0, 1.0):
+                        raise ValueError(f"kinship[{key!r}]: {value!r} is not allowed; give 0 (no kinship) or 1 (kin)")
                     new[key] = int(new[key])
             updates[field] = _ro(new)
         elif field == "capability":
