@@ -105,33 +105,39 @@ def _svg_fallback(spec: dict[str, Any]) -> str | None:
         return None
 
 
+_settings: dict[str, bool] = {"static_fallback": True}
+
+
 def render_bundle(
     spec: dict[str, Any], **metadata: Any
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Altair renderer: turn a Vega-Lite spec into an offline MIME bundle.
 
     Returns ``(bundle, metadata)`` as Altair's renderer protocol expects.
-    The bundle never contains HTML or JavaScript.
+    The bundle never contains HTML or JavaScript.  The SVG copy is added
+    unless ``enable_offline_rendering(static_fallback=False)`` switched it off.
     """
     bundle: dict[str, Any] = {
         VEGALITE_MIME: spec,
-        TEXT_MIME: "<Altair chart: Vega-Lite 5; static SVG copy included>",
+        TEXT_MIME: "<Altair chart (Vega-Lite 5)>",
     }
-    svg = _svg_fallback(spec)
+    svg = _svg_fallback(spec) if _settings["static_fallback"] else None
     if svg is not None:
         bundle[SVG_MIME] = svg
     meta: dict[str, Any] = {VEGALITE_MIME: metadata} if metadata else {}
     return bundle, meta
 
 
-def enable_offline_rendering() -> None:
+def enable_offline_rendering(static_fallback: bool = True) -> None:
     """Register and enable the course's offline Altair renderer (named ``"course"``).
 
     Safe and cheap to call many times (registration is a dict assignment; the
     first chart drawn pays vl_convert's start-up cost, ~0.5 s, later ones
-    ~0.1 s).  Returns None, so a notebook cell that ends with this call shows
-    no output.
+    ~0.1 s for the SVG copy).  ``static_fallback=False`` leaves the SVG copy
+    out (faster widget redraws; nothing for GitHub/nbviewer to show).
+    Returns None, so a notebook cell that ends with this call shows no output.
     """
+    _settings["static_fallback"] = bool(static_fallback)
     try:
         import vl_convert  # noqa: F401
     except ImportError as exc:  # pragma: no cover - environment problem

@@ -89,6 +89,16 @@ def test_renderer_bundle_has_vegalite_svg_and_no_url(renderer, frame):
     assert "Who sides with whom" in svg and "test caption" in svg
 
 
+def test_static_fallback_can_be_switched_off(renderer, frame):
+    chart = charts.stance_heatmap(frame, "t")
+    try:
+        charts.enable_offline_rendering(static_fallback=False)
+        assert set(_bundle(chart)) == {VEGALITE, "text/plain"}
+    finally:
+        charts.enable_offline_rendering()
+    assert SVG in _bundle(chart)
+
+
 def test_svg_is_stable_when_the_same_chart_is_drawn_twice(renderer, frame):
     chart = charts.stance_heatmap(frame, "t", "c")
     first, second = _bundle(chart)[SVG], _bundle(chart)[SVG]

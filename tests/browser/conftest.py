@@ -156,6 +156,9 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterLab]
         # no calls home from the server either
         "--LabApp.news_url=",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # window.jupyterapp, as JupyterLab's own galata tests use: lets the helpers
+        # ask the session whether its kernel is really connected and idle
+        "--LabApp.expose_app_in_browser=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
@@ -193,7 +196,8 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser, jupyterlab: JupyterLab, request, tmp_path: Path) -> Iterator[object]:
-    """A fresh context and page; ``page.network`` records every request's host.
+    """A fresh context and page; ``page.network`` records every request's host
+    and ``page.console_messages`` the browser console's errors and warnings.
 
     When the test fails, a full-page screenshot ``failure.png`` is left in its tmp_path.
     """
@@ -203,6 +207,10 @@ def page(browser, jupyterlab: JupyterLab, request, tmp_path: Path) -> Iterator[o
     recorder.attach(context)
     pg = context.new_page()
     pg.network = recorder  # type: ignore[attr-defined]
+    # console errors/warnings of the page, e.g. Vega's version notice or a failed render
+    pg.console_messages = []  # type: ignore[attr-defined]
+    pg.on("console", lambda m: pg.console_messages.append(f"{m.type}: {m.text}")
+          if m.type in ("error", "warning") else None)
     try:
         yield pg
     finally:

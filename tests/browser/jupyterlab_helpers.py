@@ -155,13 +155,24 @@ def run_all_cells(page: Any, attempts: int = 3) -> None:
     raise AssertionError(f"'Run All Cells' did not start execution after {attempts} attempts")
 
 
+# The toolbar's execution indicator says "idle" before any kernel exists, so it
+# cannot tell "ready" from "not started".  With --LabApp.expose_app_in_browser
+# the session itself is asked; without it, the status bar text is the fallback.
 _IDLE_JS = """() => {
   const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
   if (!panel) return false;
-  const ind = panel.querySelector('.jp-Notebook-ExecutionIndicator');
-  if (!ind || ind.getAttribute('data-status') !== 'idle') return false;
   const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
-  return prompts.every(p => !p.textContent.includes('*'));
+  if (prompts.some(p => p.textContent.includes('*'))) return false;
+  const app = window.jupyterapp;
+  if (app) {
+    const w = app.shell.currentWidget;
+    const sc = w && w.sessionContext;
+    const k = sc && sc.session && sc.session.kernel;
+    return !!(sc && sc.isReady && !sc.pendingInput && k
+              && k.connectionStatus === 'connected' && k.status === 'idle');
+  }
+  const bar = document.querySelector('.jp-StatusBar-Widget');
+  return !!bar && /\\|\\s*Idle\\b/.test(bar.textContent);
 }"""
 
 

@@ -1,0 +1,193 @@
+r"""Balance of threat (Walt 1987): states balance against the actor that threatens them most —
+judged by its aggregate power, proximity, offensive capability and aggressive intentions — by
+aligning with the strongest actor opposed to it.
+
+Formula
+-------
+For chooser :math:`i` and each actor :math:`j` it faces (the set :math:`J_i`), with weights
+:math:`w_P, w_X, w_O, w_I \in [0, 1]` and :math:`W = w_P + w_X + w_O + w_I`:
+
+.. math::
+
+    P_j = \frac{\text{cinc}_j}{\max_{k \in J_i} \text{cinc}_k}, \quad
+    X_{ij} = \text{proximity}(i, j), \quad
+    O_j = \frac{\text{milex}_j}{\max_{k \in J_i} \text{milex}_k}, \quad
+    I_{ji} = \text{hostility}(j \to i)
+
+.. math::
+
+    u_{ij} = \frac{w_P P_j + w_X X_{ij} + w_O O_j}{W}, \qquad
+    t_{ij} = u_{ij} + \frac{w_I I_{ji}}{W}
+
+:math:`t_{ij}` is the threat of :math:`j` to :math:`i` and :math:`u_{ij}` the part of it that
+measures what :math:`j` *can* do in :math:`i`'s neighbourhood (for harm or for help). The top
+threat is :math:`T = \arg\max_j t_{ij}`. An actor :math:`k` is *opposed* to :math:`T` (from
+:math:`i`'s point of view) to the degree
+
+.. math::
+
+    o_k = \min\Big(1, \max\big(I_{Tk}, I_{kT}, \tfrac{1}{2}(S_{ki} - S_{kT})\big)\Big)
+
+— hostile acts between :math:`k` and :math:`T` in either direction, or coded support of
+:math:`k` for :math:`i` exceeding its support for :math:`T` (:math:`S` = summed intensity of
+supportive acts, uncapped, so that arming both sides cancels out). Then
+
+.. math::
+
+    \text{score}_{ij} = -\,t_{ij}\,\frac{t_{ij}}{t_{iT}}
+        \;+\; t_{iT}\,\frac{o_j\,u_{ij}}{\max_k o_k\,u_{ik}}
+
+The top threat is balanced with the full threat level; lesser threats fade with their ratio
+to it; the strongest opposed actor is aligned with as strongly as the top threat is
+balanced, other opposed actors in proportion to their (opposition × capability).
+
+Parameters
+----------
+``w_power``, ``w_proximity``, ``w_offense``, ``w_intentions`` (0–1). Defaults 0.5, 1, 0.5, 1:
+Walt finds proximity and perceived intentions decisive and aggregate power rarely so on its
+own; with all four at 1 the distant West's sheer capability makes it the top threat of
+Armenia and Azerbaijan (try it). ``count_wars``, ``count_separatism_occupation``,
+``count_blockades``, ``count_pressure`` switch whole kinds of hostile act off (see
+``ACT_GROUPS``), both in the intentions term and in "opposed". Ties go to the first actor in
+``world.partners(i)`` order.
+
+Variables
+---------
+``capability["cinc"]``, ``capability["milex"]`` (SIPRI), :func:`inputs.proximity`,
+:func:`inputs.hostility` (coded hostile acts of the partner towards the state; the
+``count_*`` toggles switch whole kinds of act off), supportive acts between third parties.
+
+References
+----------
+Walt, S. M. (1987). *The Origins of Alliances*. Ithaca, NY: Cornell University Press.
+Walt, S. M. (1985). Alliance formation and the balance of world power. *International
+Security*, 9(4), 3–43.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from alliances.theories.base import Explanation, Param, clip
+from alliances.theories.inputs import hostility, proximity
+from alliances.world import World
+
+#: Kinds of hostile act each toggle switches; hostile kinds not listed always count.
+ACT_GROUPS: Mapping[str, tuple[str, ...]] = {
+    "count_wars": ("war", "military_pressure"),
+    "count_separatism_occupation": ("backs_separatists", "occupation"),
+    "count_blockades": ("border_closure", "blockade"),
+    "count_pressure": ("economic_pressure", "sanctions", "alliance_non_assistance"),
+}
+
+_W = dict(low=0.0, high=1.0, step=0.05)
+PARAMETERS: tuple[Param, ...] = (
+    Param("w_power", 0.5, "weight of aggregate power (CINC relative to the strongest actor "
+          "faced)", **_W),
+    Param("w_proximity", 1.0, "weight of proximity (shared border, or closeness of capitals)",
+          **_W),
+    Param("w_offense", 0.5, "weight of offensive capability (military spending relative to the "
+          "largest)", **_W),
+    Param("w_intentions", 1.0, "weight of aggressive intentions (coded hostile acts towards the "
+          "state)", **_W),
+    Param("count_wars", True, "count wars and military pressure as hostile acts", kind="bool"),
+    Param("count_separatism_occupation", True, "count backing separatists and occupying territory",
+          kind="bool"),
+    Param("count_blockades", True, "count border closures and blockades", kind="bool"),
+    Param("count_pressure", True, "count economic pressure, sanctions and an ally's refusal to "
+          "help",
+          kind="bool"),
+)
+
+_COMPONENTS = ("aggregate power", "proximity", "offensive capability", "aggressive intentions")
+
+
+def _relative(world: World, measure: str, actors: tuple[str, ...]) -> dict[str, float]:
+    values = {a: world.capability[measure].get(a) or 0.0 for a in actors}
+    top = max(values.values(), default=0.0)
+    return {a: (v / top if top > 0 else 0.0) for a, v in values.items()}
+
+
+def _support_sum(world: World, actor: str, target: str) -> int:
+    return sum(a.intensity for a in world.acts_between(actor, target) if a.valence > 0)
+
+
+def threat_parts(world: World, p: Mapping[str, Any], state: str
+                 ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
+    """For each actor ``state`` faces: its raw components (0-1) and their weighted shares
+    :math:`w_c x_c / W` of the threat :math:`t_{ij}` (the shares sum to the threat)."""
+    w = dict(zip(_COMPONENTS, (p["w_power"], p["w_proximity"], p["w_offense"], p["w_intentions"])))
+    total = sum(w.values())
+    faced = world.partners(state)
+    power, offense = _relative(world, "cinc", faced), _relative(world, "milex", faced)
+    skip = _skipped(world, p)
+    comp = {j: dict(zip(_COMPONENTS, (power[j], proximity(world, state, j), offense[j],
+                                      hostility(world, j, state, skip)))) for j in faced}
+    share = {j: {c: (w[c] * comp[j][c] / total if total > 0 else 0.0) for c in _COMPONENTS}
+             for j in faced}
+    return comp, share
+
+
+def _skipped(world: World, p: Mapping[str, Any]) -> list[str]:
+    off_kinds = {k for g, kinds in ACT_GROUPS.items() if not p[g] for k in kinds}
+    return [a.act_id for a in world.acts if a.kind in off_kinds]
+
+
+def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
+    """Balance-of-threat score for every chooser × partner (see the module docstring)."""
+    total = p["w_power"] + p["w_proximity"] + p["w_offense"] + p["w_intentions"]
+    skip = _skipped(world, p)
+    n = world.names
+    out: dict[tuple[str, str], Explanation] = {}
+    for i in world.choosers:
+        faced = world.partners(i)
+        comp, share = threat_parts(world, p, i)
+        threat = {j: sum(share[j].values()) for j in faced}
+        top = max(faced, key=lambda j: threat[j])
+        t_top = threat[top]
+        if t_top <= 0:
+            why = ("all weights are zero" if total <= 0 else
+                   f"no actor threatens {n[i]} on these weights and acts")
+            for j in faced:
+                out[(i, j)] = Explanation(0.0, f"{why[0].upper() + why[1:]}, so balance of threat "
+                                               f"has no basis for a stance towards {n[j]}.", {})
+            continue
+        able = {j: threat[j] - share[j]["aggressive intentions"] for j in faced}
+        opposed = {k: 0.0 if k == top else min(1.0, max(
+            hostility(world, top, k, skip), hostility(world, k, top, skip),
+            (_support_sum(world, k, i) - _support_sum(world, k, top)) / 2)) for k in faced}
+        strength = {k: opposed[k] * able[k] for k in faced}
+        best = max(strength.values())
+        ally = max(faced, key=lambda k: strength[k])
+        for j in faced:
+            fade = threat[j] / t_top
+            parts = {c: -share[j][c] * fade for c in _COMPONENTS}
+            counter = t_top * strength[j] / best if best > 0 else 0.0
+            parts[f"counterweight to {n[top]}"] = counter
+            value = sum(parts.values())
+            why = _reason(n, i, j, top, j == ally, comp[j], counter, fade, value, hostility(
+                world, top, j, skip) + hostility(world, j, top, skip) > 0)
+            out[(i, j)] = Explanation(clip(value), why[0].upper() + why[1:], parts)
+    return out
+
+
+def _reason(n, i, j, top, strongest, comp, counter, fade, value, conflict) -> str:
+    drivers = [c for c, v in (("hostile acts", comp["aggressive intentions"] > 0),
+                              ("a shared border" if comp["proximity"] >= 1 else "proximity",
+                               comp["proximity"] >= 0.5),
+                              ("great aggregate power", comp["aggregate power"] >= 0.5)) if v]
+    why = f" ({', '.join(drivers)})" if drivers else ""
+    if j == top:
+        return (f"{n[j]} is {n[i]}'s top threat{why}, so balance of threat predicts {n[i]} "
+                f"opposes it.")
+    if counter > 0:
+        how = (" as the strongest such counterweight" if strongest
+               else " in proportion to its capability")
+        basis = ("is in conflict with" if conflict else
+                 f"supports {n[i]} more than it supports")
+        return (f"{n[j]} {basis} {n[top]}, {n[i]}'s top threat, so balance of threat predicts "
+                f"{n[i]} aligns with it{how}.")
+    verdict = "opposes it as well" if value <= -0.25 else "keeps its distance"
+    return (f"{n[j]} poses {fade:.0%} of the threat {n[top]} poses to {n[i]}{why} and is not "
+            f"opposed to {n[top]}, so balance of threat predicts {n[i]} {verdict}.")

@@ -1,0 +1,137 @@
+r"""Omnibalancing: a leader aligns with whoever best keeps the *regime* safe, at home and abroad.
+
+Idea
+----
+Third World leaders weigh internal threats (coups, revolutions, contested elections,
+secessionism) alongside external ones, and align with the power best placed to keep them
+in power — even appeasing a secondary external threat, such as the patron of their
+separatists, who can switch the rebellion off (David 1991).
+
+Formula
+-------
+For state :math:`i` and partner :math:`j`
+
+.. math::
+
+    S_{ij} = (1-\omega)\,E_{ij} + \omega\,\iota_i\,k_{ij}\,(f_{ij} + p_{ij})
+
+clipped to [-1, 1], where
+
+- :math:`\omega` = ``internal_weight``: weight of the regime's (internal) security against
+  external acts;
+- :math:`E_{ij} = \text{support}_{ji} - \text{hostility}_{ji}`: the partner's coded acts
+  towards the state (each 0–1, :mod:`~alliances.theories.inputs`), the external side;
+- :math:`\iota_i = \operatorname{clip}_{[0,1]}\bigl(1-(1-v_i)(1-z_i) + \delta\bigr)`: regime
+  insecurity — the chance that at least one of vertical weakness :math:`v_i` (coups,
+  revolutions, contested elections) and horizontal weakness :math:`z_i` (active separatist
+  regions) bites — shifted by :math:`\delta` = ``regime_insecurity`` (0 = from the data);
+- :math:`k_{ij} = c_j x_{ij} / \max_l c_l x_{il}`: the partner's reach — CINC capability
+  share times proximity to the state, relative to the best-placed partner (0–1);
+- :math:`f_{ij} = 1 - 2\,|\text{polyarchy}_i - \text{polyarchy}_j|`: regime affinity
+  (V-Dem), -1 … 1: a power with a very different regime backs the leader's opponents (an
+  autocrat fears democracy promotion), a similar one props the leader up; 0 if unknown;
+- :math:`p_{ij}`: share of the state's active separatist regions whose patron is the
+  partner (0–1) — appeasing that patron is the omnibalancing move (``appease_patrons``).
+
+The ``parts`` of each explanation are the three terms: external acts, regime affinity and
+separatist patron; they add up to the unclipped score.
+
+References
+----------
+David, S. R. (1991). Explaining Third World Alignment. *World Politics* 43(2), 233–256.
+Coppedge, M. et al. (2020). V-Dem Dataset v10 (electoral democracy index, polyarchy).
+Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty, and major power war (CoW CINC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from alliances.schemas import STATES, WEST_ACTORS
+from alliances.theories.base import Explanation, Param, clip
+from alliances.theories.inputs import (capability_shares, horizontal_weakness, hostility,
+                                       proximity, support, vertical_weakness)
+from alliances.world import World
+
+PARAMETERS: tuple[Param, ...] = (
+    Param("internal_weight", 0.5, "weight of regime (internal) security against external acts: "
+          "0 = only the partner's acts count, 1 = only what it can do for the regime",
+          low=0.0, high=1.0, step=0.05),
+    Param("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "
+          "data (0 = as measured, -1 = every regime secure, +1 = every regime gravely threatened)",
+          low=-1.0, high=1.0, step=0.05),
+    Param("appease_patrons", True, "a leader appeases the patron of its separatists (it can "
+          "switch the rebellion off)", kind="bool"),
+)
+
+MEASURE = "cinc"  # capability measure for a partner's reach
+
+
+def _members(partner: str) -> tuple[str, ...]:
+    """Codes that stand for ``partner``: a bloc (not a state) stands for its member actors."""
+    return (partner,) if partner in STATES else (partner,) + WEST_ACTORS
+
+
+def insecurity(world: World, state: str, shift: float = 0.0) -> float:
+    """Regime insecurity :math:`\\iota_i` (0–1): noisy-or of vertical and horizontal weakness."""
+    v, z = vertical_weakness(world, state), horizontal_weakness(world, state)
+    return clip(1 - (1 - v) * (1 - z) + shift, 0.0, 1.0)
+
+
+def affinity(world: World, state: str, partner: str) -> float:
+    """Regime affinity :math:`f_{ij} = 1 - 2|\\Delta\\,\\text{polyarchy}|`; 0 when unknown."""
+    a = world.regime.get(state, {}).get("polyarchy")
+    b = world.regime.get(partner, {}).get("polyarchy")
+    return 0.0 if a is None or b is None else 1 - 2 * abs(a - b)
+
+
+def reach(world: World, state: str) -> dict[str, float]:
+    """Each partner's capability share times proximity, relative to the best placed (0–1)."""
+    partners = world.partners(state)
+    shares = capability_shares(world, MEASURE, partners)
+    raw = {j: shares[j] * proximity(world, state, j) for j in partners}
+    top = max(raw.values())
+    return {j: (r / top if top > 0 else 0.0) for j, r in raw.items()}
+
+
+def patronage(world: World, state: str, partner: str) -> float:
+    """Share of ``state``'s active separatist regions whose patron is ``partner`` (0–1)."""
+    regions = world.separatism.get(state, ())
+    if not regions:
+        return 0.0
+    return sum(r.patron in _members(partner) for r in regions) / len(regions)
+
+
+def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
+    """Omnibalancing score for every chooser × partner (see the module docstring)."""
+    w = p["internal_weight"]
+    out: dict[tuple[str, str], Explanation] = {}
+    for s in world.choosers:
+        iota = insecurity(world, s, p["regime_insecurity"])
+        k = reach(world, s)
+        for j in world.partners(s):
+            ext = support(world, j, s) - hostility(world, j, s)
+            pat = patronage(world, s, j) if p["appease_patrons"] else 0.0
+            parts = {"external acts": (1 - w) * ext,
+                     "regime affinity": w * iota * k[j] * affinity(world, s, j),
+                     "separatist patron": w * iota * k[j] * pat}
+            total = clip(sum(parts.values()))
+            out[(s, j)] = Explanation(total, _reason(world, s, j, iota, parts, total), parts)
+    return out
+
+
+def _listing(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _reason(world: World, s: str, j: str, iota: float, parts: dict, total: float) -> str:
+    name, partner = world.names[s], world.names[j]
+    drivers = sorted((k for k, v in parts.items() if abs(v) >= 0.005), key=lambda k: -abs(parts[k]))
+    if not drivers:
+        return (f"Nothing in {partner}'s acts towards {name} or in what it can do for {name}'s "
+                f"regime (insecurity {iota:.2f}) gives a reason to align with it or against it.")
+    listed = _listing([f"{k} ({parts[k]:+.2f})" for k in drivers])
+    return (f"With regime insecurity {iota:.2f}, {name}'s leader scores {partner} {total:+.2f}, "
+            f"driven by {listed}.")

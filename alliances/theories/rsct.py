@@ -1,0 +1,199 @@
+r"""Regional Security Complex Theory (Buzan & Wæver 2003; weakness after Oskanian 2013).
+
+Idea: a small state's alignments follow three levels at once — durable regional patterns
+of amity and enmity, the state's own weakness, and the penetration of outside powers that
+back one side of a regional rivalry — so a state balances its regional rival and the
+rival's backers and aligns with the outside power that supports it against that rival.
+
+Garibov applies RSCT to the South Caucasus (``shared/readings/garibov-friends-and-foes-
+south-caucasus.txt``, line numbers as printed by ``cat -n``): the three variables are
+"long-standing enmities and amities, inherent state weaknesses, and penetration of big
+powers" (lines 56-60), and weak states "seek alliances with extra-regional actors" (lines
+67-71); amity/enmity patterns are "path-dependent and thus become their own best
+explanation" (lines 349-353); Turkey's 1993 border closure "pushed Armenia further towards
+Russia" (lines 581-588); Moscow's support of the separatists turned Georgia's conflicts
+into "enmity with Russia" (lines 625-629); Oskanian's horizontal (secessionism) and
+vertical (political instability) weakness (lines 749-754) lead to "the search for outside
+support/protection" (lines 786-789); penetration happens when local rivals "call in
+outside help" (lines 840-849); amities give a pre-defined "best option" of whom to align
+with (lines 899-902); weaknesses are "fertile ground for penetration" (lines 904-913).
+
+Formula, for chooser :math:`i` and partner :math:`j` (each level lies in [-1, 1]):
+
+.. math::
+
+    \rho_{ij} &= \tfrac12\big(m_{ij}/2 + \mathrm{clip}([j \in C]\,s_{ji} - h_{ji})\big)
+        &&\text{regional amity/enmity}\\
+    \omega_{ij} &= -z_i P_{ij}\,\frac{1 + h_{ji}}{2}
+        + [j \notin C]\,W_i\,s_{ji}\,(1 - P_{ij}),\quad W_i = \max(z_i, v_i)
+        &&\text{domestic weakness}\\
+    \pi_{ij} &= [j \notin C]\,\mathrm{clip}\big(s_{ji} - \overline{s}_{j,R_i}
+        + \overline{h}_{j,R_i}\big)
+        &&\text{great-power penetration}\\
+    \text{score}_{ij} &= \frac{\sum_{\ell \in L_j} w_\ell\,\ell_{ij}}{\sum_{\ell \in L_j} w_\ell}
+
+where :math:`L_j` is all three levels for an outside power and regional + weakness for a
+state of the region (penetration is by outside powers only). ``parts`` holds the three
+terms :math:`w_\ell\,\ell_{ij} / \sum w` (0 for a level that does not apply); they add up
+to the score. If the weights of the applicable levels are all 0 the score is 0.
+
+Variables
+---------
+m_ij
+    ``world.memory[(i, j)]``: i's historical memory of j (-2 … +2).
+s_ji, h_ji
+    ``inputs.support`` / ``inputs.hostility``: j's supportive / hostile acts towards i
+    (0–1; hostile acts are the conflicts — war, occupation, blockade, border closure,
+    backing separatists, pressure). Acts of a penetration event switched off
+    (``EVENT_GROUPS``) are left out everywhere.
+C
+    The region's states (``world.choosers``). Their cooperation acts with each other are
+    regional amity; supportive acts of outside powers are penetration.
+z_i, v_i
+    ``inputs.horizontal_weakness`` (separatist regions) and ``inputs.vertical_weakness``
+    (regime-threatening events), 0–1.
+P_ij
+    Share of i's separatist regions whose patron is j (``world.separatism``): the patron
+    of a weak state's separatists is an existential threat (half for being the patron,
+    half scaled by its hostile acts) and is never sought as a protector.
+R_i
+    i's rival(s): the partner(s) with the most negative regional relation
+    :math:`\min_k \rho_{ik} < 0` (ties: all of them), leaving out j itself.
+    :math:`\overline{s}_{j,R_i}` / :math:`\overline{h}_{j,R_i}`: j's mean support for /
+    hostility to them — backing the rival makes j a threat, opposing it a natural ally.
+w_r, w_w, w_p
+    Level weights ``w_regional``, ``w_weakness``, ``w_penetration`` (0–1, default 1).
+
+References
+----------
+Buzan, B. & Wæver, O. (2003). *Regions and Powers: The Structure of International
+Security*. Cambridge University Press.
+Oskanian, K. (2013). *Fear, Weakness and Power in the Post-Soviet South Caucasus*.
+Palgrave Macmillan.
+Garibov, A. (2019). *Friends and Foes in the South Caucasus*. EUCACIS Online Paper 9.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from alliances.theories import inputs
+from alliances.theories.base import Explanation, Param, clip
+from alliances.world import World
+
+#: Penetration events a student can switch off: toggle name -> act ids (``security_acts``).
+EVENT_GROUPS: Mapping[str, tuple[str, ...]] = {
+    "russia_backs_separatists": ("rus-backs-abkhazia-south-ossetia",
+                                 "rus-recognises-abkhazia-south-ossetia", "rus-georgia-war-2008"),
+    "russia_armenia_alliance": ("rus-base-gyumri", "rus-armenia-mutual-assistance-1997",
+                                "rus-cst-csto-armenia", "arms-rus-to-arm"),
+    "turkey_closes_armenian_border": ("tur-closes-armenian-border-1993",),
+    "west_supports_georgia": ("nato-partnership-georgia", "nato-bucharest-georgia-2008",
+                              "eu-monitoring-mission-georgia-2008", "eu-eastern-partnership-georgia",
+                              "eu-association-georgia-2014", "eu-candidate-georgia-2023",
+                              "usa-georgia-train-equip-2002", "arms-usa-to-geo",
+                              "arms-fra-to-geo", "arms-deu-to-geo"),
+    "turkey_azerbaijan_alliance": ("tur-aze-friendship-treaty-1994", "tur-aze-mutual-assistance-2010",
+                                   "tur-aze-shusha-declaration-2021", "tur-military-support-aze-2020",
+                                   "arms-tur-to-aze"),
+}
+
+_TOGGLE_TEXT = {
+    "russia_backs_separatists": "Russian backing of Abkhazia and South Ossetia (1992-2007 "
+                                "backing, 2008 war, recognition from 2008)",
+    "russia_armenia_alliance": "Russia's alliance with Armenia (CST/CSTO, 1997 treaty, Gyumri "
+                               "base, arms supplies)",
+    "turkey_closes_armenian_border": "Turkey closing its border with Armenia (1993-)",
+    "west_supports_georgia": "Western (NATO, EU, US, French, German) support to Georgia",
+    "turkey_azerbaijan_alliance": "Turkey's alliance with Azerbaijan (1994, 2010, 2021 treaties, "
+                                  "arms, 2020 war support)",
+}
+
+PARAMETERS: tuple[Param, ...] = (
+    Param("w_regional", 1.0, "weight of regional amity/enmity (historical memory and conflicts)",
+          low=0.0, high=1.0, step=0.05),
+    Param("w_weakness", 1.0, "weight of domestic weakness (separatists' patron, need for a protector)",
+          low=0.0, high=1.0, step=0.05),
+    Param("w_penetration", 1.0, "weight of great-power penetration (support, backing of the rival)",
+          low=0.0, high=1.0, step=0.05),
+) + tuple(Param(name, True, f"count {text}", kind="bool") for name, text in _TOGGLE_TEXT.items())
+
+LEVELS = ("regional", "weakness", "penetration")
+_LEVEL_WORDS = {"regional": "regional amity and enmity", "weakness": "domestic weakness",
+                "penetration": "great-power penetration"}
+
+
+def _regional(world: World, i: str, j: str, off: set) -> float:
+    amity = inputs.support(world, j, i, off) if j in world.choosers else 0.0
+    return (world.memory.get((i, j), 0.0) / 2 + clip(amity - inputs.hostility(world, j, i, off))) / 2
+
+
+def _rivals(rho: Mapping[str, float]) -> tuple[str, ...]:
+    low = min(rho.values())
+    return tuple(k for k, r in rho.items() if r < 0 and r <= low + 1e-9)
+
+
+def _acts_words(world: World, i: str, j: str, off: set) -> str:
+    kinds = sorted({a.kind.replace("_", " ") for a in world.acts_between(j, i)
+                    if a.act_id not in off and (a.valence < 0 or j in world.choosers)})
+    return (f"{world.names[j]}'s acts ({', '.join(kinds)})" if kinds
+            else "no conflict acts between them")
+
+
+def _names(world: World, codes) -> str:
+    return " and ".join(world.names[c] for c in codes) or "none"
+
+
+def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
+    """RSCT score for every chooser × partner; see the module docstring for the formula."""
+    off = {a for name, ids in EVENT_GROUPS.items() if not p[name] for a in ids}
+    w = {lvl: p[f"w_{lvl}"] for lvl in LEVELS}
+    out: dict[tuple[str, str], Explanation] = {}
+    for i in world.choosers:
+        partners = world.partners(i)
+        rho = {k: _regional(world, i, k, off) for k in partners}
+        rivals = _rivals(rho)
+        z, v = inputs.horizontal_weakness(world, i), inputs.vertical_weakness(world, i)
+        regions = world.separatism.get(i, ())
+        for j in partners:
+            outside = j not in world.choosers
+            s = inputs.support(world, j, i, off)
+            patron = [r.region for r in regions if r.patron == j]
+            share = len(patron) / max(len(regions), 1)
+            threat = z * share * (1 + inputs.hostility(world, j, i, off)) / 2
+            omega = -threat + (max(z, v) * s * (1 - share) if outside else 0.0)
+            rv = tuple(k for k in rivals if k != j)
+            back = sum(inputs.support(world, j, k, off) for k in rv) / max(len(rv), 1)
+            opp = sum(inputs.hostility(world, j, k, off) for k in rv) / max(len(rv), 1)
+            pi = clip(s - back + opp) if outside else 0.0
+            level = {"regional": rho[j], "weakness": omega, "penetration": pi}
+            applies = LEVELS if outside else LEVELS[:2]
+            total = sum(w[lvl] for lvl in applies)
+            if total <= 0:
+                out[(i, j)] = Explanation(0.0, f"All weights are zero for the levels that apply to "
+                                          f"{world.names[j]}, so this theory has no basis for a "
+                                          f"prediction.", {lvl: 0.0 for lvl in LEVELS})
+                continue
+            parts = {lvl: (w[lvl] * level[lvl] / total if lvl in applies else 0.0) for lvl in LEVELS}
+            raw = sum(parts.values())
+            top = max(LEVELS, key=lambda lvl: abs(parts[lvl]))
+            detail = {
+                "regional": f"{world.names[i]}'s historical memory of {world.names[j]} "
+                            f"({world.memory.get((i, j), 0.0):+.0f}) and "
+                            f"{_acts_words(world, i, j, off)}",
+                "weakness": (f"{world.names[j]} being the patron of {' and '.join(patron)}, "
+                             f"separatists on {world.names[i]}'s soil (horizontal weakness "
+                             f"{z:.2f})" if patron else
+                             f"{world.names[i]}'s weakness (horizontal {z:.2f}, vertical "
+                             f"{v:.2f}) making {world.names[j]}'s support a protector's"),
+                "penetration": f"{world.names[j]}'s support for {world.names[i]} ({s:.2f}), "
+                               f"its backing ({back:.2f}) and opposing ({opp:.2f}) of "
+                               f"{world.names[i]}'s rival{'s' if len(rv) > 1 else ''} "
+                               f"{_names(world, rv)}",
+            }[top]
+            word = "towards" if abs(raw) < 0.05 else ("for" if raw > 0 else "against")
+            reason = (f"RSCT scores {world.names[j]} {raw:+.2f} {word} {world.names[i]}, "
+                      f"driven mainly by {_LEVEL_WORDS[top]}: {detail}.")
+            out[(i, j)] = Explanation(clip(raw), reason, parts)
+    return out

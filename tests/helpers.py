@@ -1,0 +1,35 @@
+"""Test helpers shared by several test modules."""
+
+from __future__ import annotations
+
+import dataclasses
+from types import MappingProxyType
+
+from alliances.world import World
+
+
+def relabel(world: World, perm: dict[str, str]) -> World:
+    """The same world with actor codes permuted (e.g. ARM and GEO swapped) everywhere.
+
+    Every input keyed by a code — capabilities, borders, distances, acts, identity, memory,
+    kinship, regime, instability, separatism, names — moves with the code. A model with no
+    hidden country special case must give the relabelled world the relabelled prediction.
+    """
+    f = lambda code: perm.get(code, code)  # noqa: E731
+    pair = lambda m: MappingProxyType({(f(a), f(b)): v for (a, b), v in m.items()})  # noqa: E731
+    single = lambda m: MappingProxyType({f(a): v for a, v in m.items()})  # noqa: E731
+    return dataclasses.replace(
+        world,
+        names=single(world.names),
+        capability=MappingProxyType({m: single(v) for m, v in world.capability.items()}),
+        land_border=pair(world.land_border), distance_km=pair(world.distance_km),
+        acts=tuple(dataclasses.replace(a, actor=f(a.actor), target=f(a.target)) for a in world.acts),
+        identity=single(world.identity), memory=pair(world.memory), kinship=pair(world.kinship),
+        regime=single(world.regime),
+        instability=MappingProxyType({f(s): tuple(dataclasses.replace(e, state=f(e.state)) for e in v)
+                                      for s, v in world.instability.items()}),
+        separatism=MappingProxyType({f(s): tuple(dataclasses.replace(r, state=f(r.state),
+                                                                     patron=f(r.patron) if r.patron else None)
+                                                 for r in v) for s, v in world.separatism.items()}),
+        observed=pair(world.observed),
+    )

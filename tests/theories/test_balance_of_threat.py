@@ -1,0 +1,204 @@
+"""Balance of threat (Walt 1987): default predictions, parameters, a worked example, monotonicity."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliances import PERIODS, load_world
+from alliances.errors import ParameterError
+from alliances.observed import observed
+from alliances.theories import explain, predict, resolve_params
+from alliances.theories import balance_of_threat as bot
+from alliances.theories.inputs import hostility, proximity
+
+THEORY = "balance_of_threat"
+DEFAULTS = resolve_params(THEORY, {})
+
+
+def table(world, **params):
+    return predict(THEORY, world, **params).set_index(["state", "partner"])
+
+
+def threats(world, state, **params):
+    _, share = bot.threat_parts(world, {**DEFAULTS, **params}, state)
+    return {j: sum(parts.values()) for j, parts in share.items()}
+
+
+@pytest.fixture(scope="module")
+def w0819():
+    return load_world("2008-2019")
+
+
+# -- default predictions, 2008-2019 -------------------------------------------------------
+
+def test_georgia_balances_russia_with_the_west_turkey_and_azerbaijan(w0819):
+    """Russia (war, recognised separatists, shared border) is Georgia's top threat; the West,
+    Turkey and Azerbaijan support Georgia and not Russia — as observed."""
+    pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
+    assert max(threats(w0819, "GEO").items(), key=lambda kv: kv[1])[0] == "RUS"
+    for partner, expected in (("RUS", "balance"), ("WEST", "align"), ("TUR", "align"),
+                              ("AZE", "align")):
+        assert pred.loc[("GEO", partner), "stance"] == expected == obs.loc[("GEO", partner), "stance"]
+
+
+def test_azerbaijan_balances_armenia_with_turkey(w0819):
+    pred = table(w0819)
+    assert max(threats(w0819, "AZE").items(), key=lambda kv: kv[1])[0] == "ARM"
+    assert pred.loc[("AZE", "ARM"), "stance"] == "balance"
+    assert pred.loc[("AZE", "TUR"), "stance"] == "align"
+    assert "strongest such counterweight" in pred.loc[("AZE", "TUR"), "reason"]
+
+
+def test_armenia_sees_turkey_as_top_threat_and_the_west_as_counterweight(w0819):
+    """Teaching point: Turkey's border closure and Azerbaijan's war and blockade both cap the
+    hostility input, so Turkey's greater power makes it Armenia's top threat by a hair; no
+    coded act links the West to Turkey, so the West — the most capable supporter of Armenia —
+    is the predicted counterweight, and Russia only a hedge. Observed: Armenia allied with Russia."""
+    t = threats(w0819, "ARM")
+    assert t["TUR"] > t["AZE"] > 0.9 * t["TUR"]
+    pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
+    assert pred.loc[("ARM", "WEST"), "stance"] == "align"
+    assert pred.loc[("ARM", "RUS"), "stance"] == "hedge" != obs.loc[("ARM", "RUS"), "stance"]
+    # Without the blockade category, Azerbaijan is the top threat and Russia the counterweight.
+    no_blockades = table(w0819, count_blockades=False)
+    assert no_blockades.loc[("ARM", "RUS"), "stance"] == "align"
+
+
+def test_equal_weights_make_the_distant_west_the_top_threat(w0819):
+    """Why power and offence default to 0.5: with all four weights 1 the West's sheer
+    capability makes it Armenia's and Azerbaijan's top threat and almost ties with Russia's war
+    on Georgia — against Walt's own emphasis on proximity and intentions."""
+    for state in ("ARM", "AZE"):
+        t = threats(w0819, state, w_power=1.0, w_offense=1.0)
+        assert max(t, key=t.get) == "WEST", state
+    t = threats(w0819, "GEO", w_power=1.0, w_offense=1.0)
+    assert t["RUS"] - t["WEST"] < 0.01
+    assert table(w0819, w_power=1.0, w_offense=1.0).loc[("ARM", "WEST"), "stance"] == "balance"
+
+
+# -- every parameter changes a prediction ----------------------------------------------
+
+@pytest.mark.parametrize("name, value, when, pair, before, after", [
+    ("w_power", 0.0, "2008-2019", ("ARM", "RUS"), "hedge", "align"),
+    ("w_offense", 0.0, "2008-2019", ("AZE", "WEST"), "balance", "hedge"),
+    ("w_proximity", 0.0, "2008-2019", ("GEO", "TUR"), "align", "hedge"),
+    ("w_intentions", 0.0, "2008-2019", ("GEO", "WEST"), "align", "balance"),
+    ("count_wars", False, "2020-2024", ("AZE", "IRN"), "balance", "hedge"),  # Iran's 2021 drills
+    ("count_separatism_occupation", False, "1992-1999", ("GEO", "RUS"), "balance", "hedge"),
+    ("count_blockades", False, "2008-2019", ("ARM", "TUR"), "balance", "hedge"),
+    ("count_pressure", False, "2000-2007", ("GEO", "WEST"), "align", "hedge"),
+])
+def test_each_parameter_changes_a_prediction(name, value, when, pair, before, after):
+    w = load_world(when)
+    assert table(w).loc[pair, "stance"] == before
+    assert table(w, **{name: value}).loc[pair, "stance"] == after
+
+
+def test_act_toggles_cover_every_hostile_kind_they_name():
+    kinds = {a.kind for when in PERIODS for a in load_world(when).acts if a.valence < 0}
+    grouped = {k for group in bot.ACT_GROUPS.values() for k in group}
+    assert grouped <= kinds
+    assert {p.name for p in bot.PARAMETERS if p.kind == "bool"} == set(bot.ACT_GROUPS)
+
+
+# -- worked example ------------------------------------------------------------------------
+
+def test_worked_example_by_hand(w0819):
+    """Georgia, 2008-2019. Russia: power = CINC / the West's CINC (the largest faced), shared
+    border, offence = military spending / the West's, intentions = min(1, (2 + 2 + 1) / 2) = 1
+    (the 2008 war, recognising Abkhazia and South Ossetia, economic pressure). Weights
+    0.5, 1, 0.5, 1 (W = 3)."""
+    cinc, milex = w0819.capability["cinc"], w0819.capability["milex"]
+    power, offense = cinc["RUS"] / cinc["WEST"], milex["RUS"] / milex["WEST"]
+    assert proximity(w0819, "GEO", "RUS") == 1.0
+    assert hostility(w0819, "RUS", "GEO") == 1.0
+    t_rus = (0.5 * power + 1.0 * 1.0 + 0.5 * offense + 1.0 * 1.0) / 3
+    pred = table(w0819)
+    assert pred.loc[("GEO", "RUS"), "score"] == pytest.approx(-t_rus)   # the top threat
+    # The West: no hostile acts, capital 2,635 km away; the strongest opposed actor, so it is
+    # aligned with at the top threat's level, less its own (faded) threat.
+    x_west = 1000 / (1000 + w0819.distance_km[("GEO", "WEST")])
+    t_west = (0.5 * 1.0 + x_west + 0.5 * 1.0 + 0.0) / 3
+    assert pred.loc[("GEO", "WEST"), "score"] == pytest.approx(t_rus - t_west * t_west / t_rus)
+
+
+def test_parts_add_up_to_the_score(w0819):
+    for when in PERIODS:
+        for (s, j), e in bot.score(load_world(when), DEFAULTS).items():
+            assert sum(e.parts.values()) == pytest.approx(e.score) or abs(e.score) == 1
+    frame = explain(THEORY, w0819, "ARM", "RUS")
+    assert frame.iloc[-1]["contribution"] == pytest.approx(frame.iloc[:-1]["contribution"].sum())
+
+
+# -- monotonicity ----------------------------------------------------------------------------
+
+@settings(max_examples=40, deadline=None)
+@given(low=st.floats(0, 1), high=st.floats(0, 1), when=st.sampled_from(PERIODS),
+       state=st.sampled_from(["ARM", "AZE", "GEO"]))
+def test_raising_the_power_weight_never_lowers_the_most_powerful_actors_threat(low, high, when, state):
+    low, high = sorted((low, high))
+    w = load_world(when)
+    faced = w.partners(state)
+    strongest = max(faced, key=lambda j: w.capability["cinc"][j] or 0)
+    assert threats(w, state, w_power=high)[strongest] >= threats(w, state, w_power=low)[strongest] - 1e-12
+
+
+@pytest.mark.parametrize("when", PERIODS + (2008, 2016, 2021, 2023))
+def test_dropping_a_hostile_act_never_raises_that_actors_threat(when):
+    w = load_world(when)
+    for act in (a for a in w.acts if a.valence < 0):
+        for state in w.choosers:
+            for j in w.partners(state):
+                if act in w.acts_between(j, state):
+                    fewer = w.replace(drop_acts=[act.act_id])
+                    assert threats(fewer, state)[j] <= threats(w, state)[j] + 1e-12, act.act_id
+
+
+@settings(max_examples=30, deadline=None)
+@given(w_intentions=st.floats(0.05, 1), when=st.sampled_from(PERIODS))
+def test_more_weight_on_intentions_never_lowers_a_hostile_actors_threat_share(w_intentions, when):
+    """An actor whose hostility is at the maximum (1) only gains from a higher intentions weight."""
+    w = load_world(when)
+    for state in w.choosers:
+        for j in w.partners(state):
+            if hostility(w, j, state) == 1.0:
+                assert threats(w, state, w_intentions=w_intentions)[j] <= threats(w, state)[j] + 1e-12
+
+
+# -- zero weights, bad parameters, reasons ---------------------------------------------------
+
+def test_all_weights_zero_give_no_basis(w0819):
+    pred = table(w0819, w_power=0.0, w_proximity=0.0, w_offense=0.0, w_intentions=0.0)
+    assert (pred["score"] == 0).all()
+    assert pred["reason"].str.startswith("All weights are zero").all()
+
+
+def test_only_intentions_and_no_hostile_acts_give_no_basis(w0819):
+    pred = table(w0819, w_power=0.0, w_proximity=0.0, w_offense=0.0, count_wars=False,
+                 count_separatism_occupation=False, count_blockades=False, count_pressure=False)
+    assert (pred["score"] == 0).all()
+    assert "No actor threatens" in pred.loc[("GEO", "RUS"), "reason"]
+
+
+def test_bad_parameters_are_refused(w0819):
+    with pytest.raises(ParameterError, match="has no parameter"):
+        predict(THEORY, w0819, count_sanctions=False)
+    with pytest.raises(ValueError, match="w_power=1.5 is not allowed: give a number from 0.0 to 1.0"):
+        predict(THEORY, w0819, w_power=1.5)
+    with pytest.raises(ValueError, match="True or False"):
+        predict(THEORY, w0819, count_wars=1)
+
+
+@pytest.mark.parametrize("params", [{}, {"w_intentions": 0.0}, {"count_blockades": False},
+                                    {"w_power": 1.0, "w_offense": 1.0}])
+@pytest.mark.parametrize("when", PERIODS)
+def test_reasons_are_single_sentences_naming_the_partner(when, params):
+    w = load_world(when)
+    for row in predict(THEORY, w, **params).itertuples():
+        assert row.reason and row.reason[0].isupper() and row.reason.endswith(".")
+        assert len(re.findall(r"[.!?](\s|$)", row.reason)) == 1, row.reason
+        assert w.names[row.partner].lower() in row.reason.lower()

@@ -1,0 +1,169 @@
+"""Omnibalancing (David 1991): the reading's claim, parameters, a worked example, monotonicity."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alliances import PERIODS, load_world
+from alliances.errors import ParameterError
+from alliances.observed import observed
+from alliances.theories import explain, predict
+from alliances.theories import omnibalancing as om
+from alliances.theories.inputs import capability_shares, hostility, proximity, support
+
+THEORY = "omnibalancing"
+
+
+def table(world, **params):
+    return predict(THEORY, world, **params).set_index(["state", "partner"])
+
+
+@pytest.fixture(scope="module")
+def w0819():
+    return load_world("2008-2019")
+
+
+# -- the reading's claim -----------------------------------------------------------------
+
+def test_armenia_and_azerbaijan_get_similar_stances_towards_russia_and_the_west(w0819):
+    """Garibov: omnibalancing predicts similar attitudes of Azerbaijan and Armenia to
+    Russia and the West — which is not what happened."""
+    pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
+    for power in ("RUS", "WEST"):
+        arm, aze = pred.loc[("ARM", power)], pred.loc[("AZE", power)]
+        assert arm["stance"] == aze["stance"], power
+        assert abs(arm["score"] - aze["score"]) <= 0.15, power
+    # ... but observed: Armenia allied with Russia, Azerbaijan hedged.
+    assert obs.loc[("ARM", "RUS"), "stance"] != obs.loc[("AZE", "RUS"), "stance"]
+    assert pred.loc[("AZE", "RUS"), "stance"] != obs.loc[("AZE", "RUS"), "stance"]
+
+
+def test_the_claim_comes_from_insecure_less_democratic_regimes(w0819):
+    """Why: both regimes are insecure, both are closer in regime to Russia than to the West."""
+    for s in ("ARM", "AZE"):
+        assert om.insecurity(w0819, s) >= 0.5
+        assert om.affinity(w0819, s, "RUS") > om.affinity(w0819, s, "WEST")
+        assert w0819.regime[s]["polyarchy"] < w0819.regime["WEST"]["polyarchy"]
+
+
+# -- every parameter changes a prediction ----------------------------------------------
+
+def test_internal_weight_changes_armenia_russia(w0819):
+    assert table(w0819).loc[("ARM", "RUS"), "stance"] == "align"
+    # Only the regime counts: Russia is far from Armenia and only a modest regime match.
+    assert table(w0819, internal_weight=1.0).loc[("ARM", "RUS"), "stance"] == "hedge"
+
+
+def test_regime_insecurity_changes_georgia_russia(w0819):
+    assert table(w0819).loc[("GEO", "RUS"), "stance"] == "hedge"
+    # A secure regime has nothing to appease: Russia's war and recognition decide.
+    assert table(w0819, regime_insecurity=-1.0).loc[("GEO", "RUS"), "stance"] == "balance"
+
+
+def test_appeasing_the_patron_of_separatists(w0819):
+    """Russia backs Abkhazia and South Ossetia: appeasing it is the omnibalancing move."""
+    on = explain(THEORY, w0819, "GEO", "RUS").set_index("input")["contribution"]
+    assert on["separatist patron"] > 0
+    assert table(w0819, appease_patrons=False).loc[("GEO", "RUS"), "stance"] == "balance"
+
+
+# -- worked example ------------------------------------------------------------------------
+
+def test_worked_example_armenia_russia(w0819):
+    """S = (1-w) E + w * iota * k * (f + p), Armenia -> Russia, 2008-2019, defaults."""
+    w = 0.5
+    n_vertical = sum(e.dimension == "vertical" for e in w0819.instability["ARM"])
+    v = min(1.0, n_vertical / 2 * 8 / len(w0819.years))       # 2 events in 12 years: 2/3
+    z = min(1.0, len(w0819.separatism["ARM"]) / 2)             # no separatist region: 0
+    iota = 1 - (1 - v) * (1 - z)
+    partners = w0819.partners("ARM")
+    shares = capability_shares(w0819, "cinc", partners)
+    raw = {j: shares[j] * proximity(w0819, "ARM", j) for j in partners}
+    k = raw["RUS"] / max(raw.values())                         # the West is better placed
+    poly = {a: w0819.regime[a]["polyarchy"] for a in ("ARM", "RUS")}
+    f = 1 - 2 * abs(poly["ARM"] - poly["RUS"])
+    e = support(w0819, "RUS", "ARM") - hostility(w0819, "RUS", "ARM")  # base, treaties, arms
+    expected = (1 - w) * e + w * iota * k * (f + 0.0)
+    assert v == pytest.approx(2 / 3) and z == 0 and e == 1.0
+    assert table(w0819).loc[("ARM", "RUS"), "score"] == pytest.approx(expected)
+    parts = explain(THEORY, w0819, "ARM", "RUS").set_index("input")["contribution"]
+    assert parts["external acts"] + parts["regime affinity"] + parts["separatist patron"] == \
+        pytest.approx(parts["score"])
+
+
+# -- monotonicity --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when", PERIODS)
+def test_dropping_a_hostile_act_never_lowers_a_score(when):
+    world = load_world(when)
+    before = table(world)["score"]
+    for act in world.acts:
+        if act.valence < 0:
+            after = table(world.replace(drop_acts=[act.act_id]))["score"]
+            assert (after >= before - 1e-12).all(), act.act_id
+
+
+@pytest.mark.parametrize("when", PERIODS)
+def test_dropping_a_supportive_act_never_raises_a_score(when):
+    world = load_world(when)
+    before = table(world)["score"]
+    for act in world.acts:
+        if act.valence > 0:
+            after = table(world.replace(drop_acts=[act.act_id]))["score"]
+            assert (after <= before + 1e-12).all(), act.act_id
+
+
+@settings(max_examples=30, deadline=None)
+@given(lo=st.floats(-1, 1), hi=st.floats(-1, 1), when=st.sampled_from(PERIODS))
+def test_more_insecurity_pulls_towards_what_a_partner_can_do_for_the_regime(lo, hi, when):
+    """Where a partner helps the regime (affinity + patronage > 0) more insecurity never
+    lowers its score; where it threatens the regime, never raises it."""
+    lo, hi = sorted((lo, hi))
+    world = load_world(when)
+    a, b = table(world, regime_insecurity=lo), table(world, regime_insecurity=hi)
+    for s in world.choosers:
+        for j in world.partners(s):
+            regime = om.affinity(world, s, j) + om.patronage(world, s, j)
+            if regime > 0:
+                assert b.loc[(s, j), "score"] >= a.loc[(s, j), "score"] - 1e-12
+            elif regime < 0:
+                assert b.loc[(s, j), "score"] <= a.loc[(s, j), "score"] + 1e-12
+
+
+@settings(max_examples=30, deadline=None)
+@given(x=st.floats(0, 1))
+def test_a_west_closer_in_regime_never_scores_lower_for_azerbaijan(x, w0819):
+    """Moving the West's polyarchy towards Azerbaijan's raises regime affinity."""
+    aze, west = w0819.regime["AZE"]["polyarchy"], w0819.regime["WEST"]["polyarchy"]
+    closer = west + x * (aze - west)
+    before = table(w0819).loc[("AZE", "WEST"), "score"]
+    after = table(w0819.replace(regime={"WEST": {"polyarchy": closer}})).loc[("AZE", "WEST"), "score"]
+    assert after >= before - 1e-12
+
+
+# -- parameters and reasons ----------------------------------------------------------------
+
+def test_bad_parameters_are_refused(w0819):
+    with pytest.raises(ParameterError, match="has no parameter"):
+        predict(THEORY, w0819, internal_wieght=0.5)
+    with pytest.raises(ValueError, match=r"internal_weight=1\.5 is not allowed: give a number from 0\.0 to 1\.0"):
+        predict(THEORY, w0819, internal_weight=1.5)
+    with pytest.raises(ValueError, match=r"regime_insecurity=-2 is not allowed: give a number from -1\.0 to 1\.0"):
+        predict(THEORY, w0819, regime_insecurity=-2)
+    with pytest.raises(ValueError, match="appease_patrons='no' is not allowed: give True or False"):
+        predict(THEORY, w0819, appease_patrons="no")
+
+
+@pytest.mark.parametrize("params", [{}, {"internal_weight": 0.0, "regime_insecurity": -1.0},
+                                    {"internal_weight": 1.0, "appease_patrons": False}])
+@pytest.mark.parametrize("when", PERIODS)
+def test_every_reason_is_one_sentence_naming_the_partner(when, params):
+    world = load_world(when)
+    for row in predict(THEORY, world, **params).itertuples():
+        assert row.reason and row.reason.endswith(".")
+        assert not re.search(r"[.!?]\s", row.reason[:-1]), row.reason
+        assert world.names[row.partner] in row.reason
