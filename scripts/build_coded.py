@@ -450,10 +450,10 @@ IDENTITY_POWERS = [
     dict(actor="TUR", religion="Sunni Islam", religion_family="muslim", religion_branch="sunni",
          religion_share_pct=99.8,
          religion_basis="CIA World Factbook estimate (2011 edition): Muslim 99.8% (mostly Sunni); share is of all Muslims incl. Alevis",
-         language="Turkish", language_family="turkic", language_branch="",
+         language="Turkish", language_family="turkic", language_branch="oghuz",
          ethnic_majority="Turks", ethnic_majority_share_pct=70.0, census_year=2008,
-         source="CIA World Factbook via muslimworldexpert.com (https://www.muslimworldexpert.com/muslim-world-overview/country-profiles/turkey-country-profile/); language family: Turks as 'the world's largest Turkic ethnic group' (https://turningtooneanother.net/2020/02/14/what-is-the-most-common-ethnic-group-in-turkey/)",
-         note="ethnic share is the lower bound of the Factbook's '70-75%' (2008 estimate, not a census); Kurds 18%; language branch (Oghuz) not sourced, left empty"),
+         source="CIA World Factbook via muslimworldexpert.com (https://www.muslimworldexpert.com/muslim-world-overview/country-profiles/turkey-country-profile/); language family: Turks as 'the world's largest Turkic ethnic group' (https://turningtooneanother.net/2020/02/14/what-is-the-most-common-ethnic-group-in-turkey/); language branch: Wikipedia 'Oghuz languages' (Oghuz = south-western branch of Common Turkic; Turkish, Azerbaijani, Turkmen; https://en.wikipedia.org/wiki/Oghuz_languages) and Britannica 'Southwestern Turkic languages' (also known as Oguz Turkic; https://www.britannica.com/topic/Southwestern-Turkic-languages)",
+         note="ethnic share is the lower bound of the Factbook's '70-75%' (2008 estimate, not a census); Kurds 18%; language branch Oghuz (south-western Turkic), the same branch as Azerbaijani"),
     dict(actor="IRN", religion="Shia Islam", religion_family="muslim", religion_branch="shia",
          religion_share_pct=89.0,
          religion_basis="BBC 'Islam around the world' profile (c. 2003): Shia 89%, Sunni 10%; Factbook-derived figures give Shia 90-95%",
@@ -466,8 +466,8 @@ IDENTITY_POWERS = [
          religion_basis="Pew Religious Landscape Study 2014: Christian 70.6% (Protestant 46.5%, Catholic 20.8%); unaffiliated 22.8%",
          language="English", language_family="indo_european", language_branch="germanic",
          ethnic_majority="", ethnic_majority_share_pct=None, census_year=None,
-         source="religion: Pew 2014 as reproduced by Wikipedia 'Religion in the United States' (https://intuitivefred888.blogspot.com/2016/02/religion-in-united-states-wikipedia.html) and Conservapedia (https://www.conservapedia.com/United_States_Population)",
-         note="share is of all Christians; language not separately sourced (English, Germanic branch, is coder knowledge: check); ethnic majority left empty: the US census records race and Hispanic origin, not an ethnic nationality comparable to the other rows"),
+         source="religion: Pew 2014 as reproduced by Wikipedia 'Religion in the United States' (https://intuitivefred888.blogspot.com/2016/02/religion-in-united-states-wikipedia.html) and Conservapedia (https://www.conservapedia.com/United_States_Population); language: English a West Germanic language of the Indo-European family, Wikipedia 'English language' (mirror https://en.mepedia.org/wiki/English_language) and Britannica Students 'Germanic languages' (https://kids.britannica.com/students/article/Germanic-languages/274535)",
+         note="share is of all Christians; language branch now sourced; English as the main language of the USA is the coder's label, not separately sourced; ethnic majority left empty: the US census records race and Hispanic origin, not an ethnic nationality comparable to the other rows"),
     dict(actor="EU", religion="", religion_family="christian", religion_branch="",
          religion_share_pct=None, religion_basis="",
          language="", language_family="indo_european", language_branch="",
@@ -890,6 +890,58 @@ INSTABILITY = [
     ("ARM", "2018-04-23", "revolution", "vertical",
      "Velvet Revolution: Serzh Sargsyan resigns; Pashinyan elected PM 8 May 2018",
      FE + " 2018-04-23, 2018-05-08 (PanARMENIAN; Kentron); " + B("45")),
+    # ---- added in review (vertical events found by search; sources are public pages) ----
+    ("GEO", "2007-11-07", "mass_protest", "vertical",
+     "Opposition protests (Sep-Nov 2007, peak 2 Nov) dispersed 7 Nov; nationwide state of emergency to 16 Nov; early presidential election called",
+     "Wikipedia '2007 Georgian demonstrations' (https://en.wikipedia.org/wiki/2007_Georgian_demonstrations); "
+     "CRS Report RS22794, Nichol, 'Georgia's January 2008 Presidential Election' "
+     "(http://congressionalresearch.com/RS22794/document.php?study=Georgias+January+2008+Presidential+Election+Outcome+and+Implications)"),
+    ("GEO", "2008-01-05", "contested_election", "vertical",
+     "Snap presidential election: Saakashvili declared winner (~53%); opposition alleges fraud and rallies; OSCE: democratic 'in essence' with violations",
+     "Wikipedia 'Georgian presidential election, 2008' (http://piglix.com/piglix/Georgian_presidential_election,_2008); "
+     "The Messenger 11 Jan 2008 (https://messenger.com.ge/issues/1522_january_11_2008/1522_week_in_brief.html); "
+     "Irish Times (https://irishtimes.com/news/unrest-follows-georgian-election-1.926259)"),
+    ("GEO", "2019-06-20", "mass_protest", "vertical",
+     "Protests after a Russian MP chairs an assembly from the parliament speaker's seat; 20-21 Jun dispersal, ~240 injured; rallies continue",
+     "Civil.ge 'In Photos: One Year since Tbilisi Protests' (https://oldwp.civil.ge/archives/356879); "
+     "OC Media 20 Jun 2020 (https://oc-media.org/protesters-mark-gavrilovs-night-anniversary-in-tbilisi/; gives 275 injured)"),
+    ("GEO", "2024-10-28", "contested_election", "vertical",
+     "Opposition and President Zourabichvili reject the 26 Oct parliamentary election result (Georgian Dream ~54%); mass rally demands a re-run",
+     "Civil.ge 28 Oct 2024 (https://civil.ge/archives/632068); "
+     "GlobalNews.ge (https://globalnews.ge/en/georgia/1019-opoziciuri-partiebi-saparlamento-mandatebze-uars-a)"),
+    ("GEO", "2024-11-28", "mass_protest", "vertical",
+     "Daily protests after the government defers EU accession talks to 2028; police use tear gas (Nov-Dec 2024)",
+     "Babel.ua 28 Nov 2024 (https://babel.ua/en/news/113111-a-spontaneous-rally-began-in-tbilisi-after-the-authorities-informed-about-the-suspension-of-accession-to-the-eu); "
+     "AP photo captions 30 Nov-3 Dec 2024 via Southeast Missourian (https://www.semissourian.com/world/photo-collection-georgia-politics-2cd51d0d); "
+     "Tasnim/AFP 29 Nov 2025 (https://www.tasnimnews.com/en/news/2025/11/29/3458752/thousands-stage-pro-eu-protest-in-georgia)"),
+    ("AZE", "2003-10-16", "contested_election", "vertical",
+     "Presidential election of 15 Oct (Ilham Aliyev ~80%) disputed by the opposition; Baku clashes 15-16 Oct, deaths reported (1-5 by source), hundreds detained",
+     "RFE/RL 16 Oct 2003 (https://www.rferl.org/a/1104685.html); IWPR (https://iwpr.net/global-voices/ilham-election-ends-violence); "
+     "openDemocracy, Freizer 5 Dec 2003 (https://www.opendemocracy.net/en/article_1626jsp/)"),
+    ("AZE", "2005-11-06", "contested_election", "vertical",
+     "Parliamentary election disputed by the opposition Azadliq bloc; rallies in Baku, the 26 Nov rally dispersed by police",
+     "The Guardian 9 Nov 2005 (https://www.theguardian.com/world/2005/nov/09/1?INTCMP=ILCNETTXT3487); "
+     "RFE/RL 26 Nov 2005 (https://www.rferl.org/a/1063263.html); AP 27 Nov 2005 via Southeast Missourian "
+     "(https://www.semissourian.com/news/police-clash-with-opposition-protesters-in-azerbaijani-capital-1128005)"),
+    ("ARM", "2016-07-17", "mass_protest", "vertical",
+     "Armed group (Sasna Tsrer) seizes a Yerevan police compound demanding the president's resignation; supporting street protests; surrender 31 Jul",
+     "Wikipedia '2016 Yerevan hostage crisis' (https://en.wikipedia.org/wiki/2016_Yerevan_hostage_crisis); "
+     "Armenian Weekly 31 Jul 2016 (https://armenianweekly.com/2016/07/31/armed-group-surrenders/); "
+     "JAMnews (https://jam-news.net/armenia-a-phase-of-prolonged-standoff)"),
+    ("ARM", "2020-11-10", "mass_protest", "vertical",
+     "Protests after the 10 Nov ceasefire statement: parliament stormed, speaker beaten; rallies demand the PM's resignation into Dec 2020",
+     "Wikipedia '2021 Armenian parliamentary election', Background (https://en.wikipedia.org/wiki/2021%20Armenian%20parliamentary%20election); "
+     "Los Angeles Times/AP 9 Dec 2020 (https://www.latimes.com/world-nation/story/2020-12-09/protesters-in-armenia-besiege-parliament-demand-pm-resigns)"),
+    ("ARM", "2021-06-20", "contested_election", "vertical",
+     "Snap parliamentary election after the post-war crisis: Civil Contract 53.9%; runner-up Armenia Alliance alleges fraud and appeals; OSCE: positive overall",
+     "Armenpress 22 Jun 2021 (https://armenpress.am/eng/news/1056166/); "
+     "Wikipedia '2021 Armenian parliamentary election' (https://en.wikipedia.org/wiki/2021%20Armenian%20parliamentary%20election); "
+     "MakeMeAware (Constitutional Court upholds result 17 Jul 2021; http://www.makemeaware.com/event/armenia-elections-20th-june-2021/)"),
+    ("ARM", "2024-05-09", "mass_protest", "vertical",
+     "Tavush for the Homeland protests (from Apr 2024) against border delimitation with Azerbaijan; 9 May Yerevan rally demands the PM's resignation; mass detentions",
+     "Armenian Public Radio 9 May 2024 (https://en.armradio.am/2024/05/09/border-protesters-approaching-yerevan-law-enforces-warn-against-violating-constitutional-order/); "
+     "News.am 4 Jun 2024 (https://news.am/eng/news/827217.html); Mirror-Spectator 16 May 2024 "
+     "(https://mirrorspectator.com/2024/05/16/tavush-movement-continues-as-demarcation-gains-speed/)"),
 ]
 INSTABILITY_KINDS = {"coup", "coup_attempt", "revolution", "contested_election", "mass_protest",
                      "assassination", "civil_war", "government_change"}

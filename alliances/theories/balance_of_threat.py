@@ -12,7 +12,7 @@ For chooser :math:`i` and each actor :math:`j` it faces (the set :math:`J_i`), w
     P_j = \frac{\text{cinc}_j}{\max_{k \in J_i} \text{cinc}_k}, \quad
     X_{ij} = \text{proximity}(i, j), \quad
     O_j = \frac{\text{milex}_j}{\max_{k \in J_i} \text{milex}_k}, \quad
-    I_{ji} = \text{hostility}(j \to i)
+    I_{ji} = \text{hostility}(j \to i) = 1 - e^{-\frac{1}{2}\sum_{a \in A^-_{ji}} \text{intensity}_a}
 
 .. math::
 
@@ -26,11 +26,15 @@ threat is :math:`T = \arg\max_j t_{ij}`. An actor :math:`k` is *opposed* to :mat
 
 .. math::
 
-    o_k = \min\Big(1, \max\big(I_{Tk}, I_{kT}, \tfrac{1}{2}(S_{ki} - S_{kT})\big)\Big)
+    o_k = \max\big(I_{Tk},\; I_{kT},\; 1 - e^{-\frac{1}{2}\max(0,\, S_{ki} - S_{kT})}\big)
 
 — hostile acts between :math:`k` and :math:`T` in either direction, or coded support of
 :math:`k` for :math:`i` exceeding its support for :math:`T` (:math:`S` = summed intensity of
-supportive acts, uncapped, so that arming both sides cancels out). Then
+supportive acts). The net sum is taken before the inputs' curve :math:`1 - e^{-x/2}` because
+the difference of two curved supports does not cancel arming both sides (Russia's support
+for Armenia, 0.97, less that for Azerbaijan, 0.78, leaves 0.19 of its four extra intensity
+points); the same curve as hostility then lets the West's seven acts for Georgia oppose
+Russia more clearly than Turkey's two. Then
 
 .. math::
 
@@ -66,6 +70,7 @@ Security*, 9(4), 3–43.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -154,9 +159,10 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
                                                f"has no basis for a stance towards {n[j]}.", {})
             continue
         able = {j: threat[j] - share[j]["aggressive intentions"] for j in faced}
-        opposed = {k: 0.0 if k == top else min(1.0, max(
+        opposed = {k: 0.0 if k == top else max(
             hostility(world, top, k, skip), hostility(world, k, top, skip),
-            (_support_sum(world, k, i) - _support_sum(world, k, top)) / 2)) for k in faced}
+            1 - math.exp(-max(0, _support_sum(world, k, i) - _support_sum(world, k, top)) / 2))
+            for k in faced}
         strength = {k: opposed[k] * able[k] for k in faced}
         best = max(strength.values())
         ally = max(faced, key=lambda k: strength[k])
