@@ -21,7 +21,12 @@ Style helpers:
   stances align / hedge / balance, taken from the Okabe-Ito palette (designed
   to be distinguishable with all common colour-vision deficiencies);
 * :func:`stance_heatmap` and :func:`side_by_side` -- the state x partner heat map
-  used throughout the course.
+  used throughout the course;
+* :func:`observed_by_period` -- the heat map once per period, on one shared scale;
+* :func:`region_map` -- the offline locator map (``data/region_map.geojson`` and
+  ``data/map_places.csv``);
+* :func:`timeline` and :func:`membership_timeline` -- events and formal ties of the
+  three states over time.
 
 All chart functions are pure: they take data frames and return Altair charts.
 """
@@ -50,6 +55,13 @@ __all__ = [
     "stance_scale",
     "stance_heatmap",
     "side_by_side",
+    "observed_by_period",
+    "region_map",
+    "load_region_map",
+    "timeline",
+    "event_family",
+    "EVENT_FAMILIES",
+    "membership_timeline",
 ]
 
 # --------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -13,7 +14,7 @@ from alliances.errors import ParameterError
 from alliances.observed import observed
 from alliances.theories import explain, predict, resolve_params
 from alliances.theories import balance_of_threat as bot
-from alliances.theories.inputs import hostility, proximity
+from alliances.theories.inputs import hostility, proximity, support
 
 THEORY = "balance_of_threat"
 DEFAULTS = resolve_params(THEORY, {})
@@ -35,14 +36,20 @@ def w0819():
 
 # -- default predictions, 2008-2019 -------------------------------------------------------
 
-def test_georgia_balances_russia_with_the_west_turkey_and_azerbaijan(w0819):
-    """Russia (war, recognised separatists, shared border) is Georgia's top threat; the West,
-    Turkey and Azerbaijan support Georgia and not Russia — as observed."""
+def test_georgia_balances_russia_with_the_west(w0819):
+    """Russia (war, recognised separatists, shared border) is Georgia's top threat and the
+    West, with seven supportive acts, its strongest counterweight — as observed. Turkey and
+    Azerbaijan support Georgia with two acts each (arms, the energy corridor) and are in no
+    conflict with Russia: only lesser counterweights, so Georgia merely hedges with them.
+    Observed: Georgia aligned with both — a partnership balance of threat does not explain."""
     pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
     assert max(threats(w0819, "GEO").items(), key=lambda kv: kv[1])[0] == "RUS"
-    for partner, expected in (("RUS", "balance"), ("WEST", "align"), ("TUR", "align"),
-                              ("AZE", "align")):
+    for partner, expected in (("RUS", "balance"), ("WEST", "align")):
         assert pred.loc[("GEO", partner), "stance"] == expected == obs.loc[("GEO", partner), "stance"]
+    assert "strongest such counterweight" in pred.loc[("GEO", "WEST"), "reason"]
+    for partner in ("TUR", "AZE"):
+        assert 0 < pred.loc[("GEO", partner), "score"] < pred.loc[("GEO", "WEST"), "score"]
+        assert pred.loc[("GEO", partner), "stance"] == "hedge" != obs.loc[("GEO", partner), "stance"]
 
 
 def test_azerbaijan_balances_armenia_with_turkey(w0819):
@@ -53,19 +60,24 @@ def test_azerbaijan_balances_armenia_with_turkey(w0819):
     assert "strongest such counterweight" in pred.loc[("AZE", "TUR"), "reason"]
 
 
-def test_armenia_sees_turkey_as_top_threat_and_the_west_as_counterweight(w0819):
-    """Teaching point: Turkey's border closure and Azerbaijan's war and blockade both cap the
-    hostility input, so Turkey's greater power makes it Armenia's top threat by a hair; no
-    coded act links the West to Turkey, so the West — the most capable supporter of Armenia —
-    is the predicted counterweight, and Russia only a hedge. Observed: Armenia allied with Russia."""
+def test_armenia_balances_azerbaijan_and_turkey_with_russia(w0819):
+    """Azerbaijan's blockade and the 2016 April war (intensity 2 + 1) weigh more than Turkey's
+    border closure (2), so Azerbaijan is Armenia's top threat, Turkey a close second. Russia
+    supports Armenia by four intensity points more than Azerbaijan (base, 1997 treaty, CSTO on
+    top of arms to both): the strongest counterweight — Armenia aligns with it, as observed.
+    The distant West is balanced for its sheer power (observed: hedge)."""
     t = threats(w0819, "ARM")
-    assert t["TUR"] > t["AZE"] > 0.9 * t["TUR"]
+    assert t["AZE"] > t["TUR"] > 0.9 * t["AZE"]
+    assert max(t, key=t.get) == "AZE"
     pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
-    assert pred.loc[("ARM", "WEST"), "stance"] == "align"
-    assert pred.loc[("ARM", "RUS"), "stance"] == "hedge" != obs.loc[("ARM", "RUS"), "stance"]
-    # Without the blockade category, Azerbaijan is the top threat and Russia the counterweight.
-    no_blockades = table(w0819, count_blockades=False)
-    assert no_blockades.loc[("ARM", "RUS"), "stance"] == "align"
+    for partner in ("AZE", "TUR"):
+        assert pred.loc[("ARM", partner), "stance"] == "balance" == obs.loc[("ARM", partner), "stance"]
+    assert pred.loc[("ARM", "RUS"), "stance"] == "align" == obs.loc[("ARM", "RUS"), "stance"]
+    assert "strongest such counterweight" in pred.loc[("ARM", "RUS"), "reason"]
+    assert pred.loc[("ARM", "WEST"), "stance"] == "balance" != obs.loc[("ARM", "WEST"), "stance"]
+    # Without wars, Azerbaijan's hostility equals Turkey's, and Turkey's power makes it the top threat.
+    t = threats(w0819, "ARM", count_wars=False)
+    assert max(t, key=t.get) == "TUR"
 
 
 def test_equal_weights_make_the_distant_west_the_top_threat(w0819):
@@ -83,13 +95,13 @@ def test_equal_weights_make_the_distant_west_the_top_threat(w0819):
 # -- every parameter changes a prediction ----------------------------------------------
 
 @pytest.mark.parametrize("name, value, when, pair, before, after", [
-    ("w_power", 0.0, "2008-2019", ("ARM", "RUS"), "hedge", "align"),
+    ("w_power", 0.0, "2008-2019", ("ARM", "WEST"), "balance", "hedge"),
     ("w_offense", 0.0, "2008-2019", ("AZE", "WEST"), "balance", "hedge"),
-    ("w_proximity", 0.0, "2008-2019", ("GEO", "TUR"), "align", "hedge"),
+    ("w_proximity", 0.0, "2008-2019", ("ARM", "TUR"), "balance", "hedge"),
     ("w_intentions", 0.0, "2008-2019", ("GEO", "WEST"), "align", "balance"),
     ("count_wars", False, "2020-2024", ("AZE", "IRN"), "balance", "hedge"),  # Iran's 2021 drills
     ("count_separatism_occupation", False, "1992-1999", ("GEO", "RUS"), "balance", "hedge"),
-    ("count_blockades", False, "2008-2019", ("ARM", "TUR"), "balance", "hedge"),
+    ("count_blockades", False, "2000-2007", ("ARM", "AZE"), "balance", "hedge"),
     ("count_pressure", False, "2000-2007", ("GEO", "WEST"), "align", "hedge"),
 ])
 def test_each_parameter_changes_a_prediction(name, value, when, pair, before, after):
@@ -109,21 +121,31 @@ def test_act_toggles_cover_every_hostile_kind_they_name():
 
 def test_worked_example_by_hand(w0819):
     """Georgia, 2008-2019. Russia: power = CINC / the West's CINC (the largest faced), shared
-    border, offence = military spending / the West's, intentions = min(1, (2 + 2 + 1) / 2) = 1
-    (the 2008 war, recognising Abkhazia and South Ossetia, economic pressure). Weights
+    border, offence = military spending / the West's, intentions = 1 - exp(-(2 + 2 + 1) / 2)
+    = 0.92 (the 2008 war, recognising Abkhazia and South Ossetia, economic pressure). Weights
     0.5, 1, 0.5, 1 (W = 3)."""
     cinc, milex = w0819.capability["cinc"], w0819.capability["milex"]
     power, offense = cinc["RUS"] / cinc["WEST"], milex["RUS"] / milex["WEST"]
     assert proximity(w0819, "GEO", "RUS") == 1.0
-    assert hostility(w0819, "RUS", "GEO") == 1.0
-    t_rus = (0.5 * power + 1.0 * 1.0 + 0.5 * offense + 1.0 * 1.0) / 3
+    intentions = 1 - math.exp(-(2 + 2 + 1) / 2)
+    assert hostility(w0819, "RUS", "GEO") == pytest.approx(intentions)
+    t_rus = (0.5 * power + 1.0 * 1.0 + 0.5 * offense + 1.0 * intentions) / 3
     pred = table(w0819)
     assert pred.loc[("GEO", "RUS"), "score"] == pytest.approx(-t_rus)   # the top threat
-    # The West: no hostile acts, capital 2,635 km away; the strongest opposed actor, so it is
-    # aligned with at the top threat's level, less its own (faded) threat.
+    # The West: no hostile acts, capital 2,635 km away; seven supportive acts for Georgia and
+    # none for Russia make it opposed to Russia to the degree o = 1 - exp(-7 / 2). It is the
+    # strongest opposed actor, so it is aligned with at the top threat's level, less its own
+    # (faded) threat.
     x_west = 1000 / (1000 + w0819.distance_km[("GEO", "WEST")])
     t_west = (0.5 * 1.0 + x_west + 0.5 * 1.0 + 0.0) / 3
     assert pred.loc[("GEO", "WEST"), "score"] == pytest.approx(t_rus - t_west * t_west / t_rus)
+    # Turkey: shared border, no hostile acts; arms and the energy corridor (net support 2, so
+    # o = 1 - exp(-1)) — a counterweight in proportion to opposition x capability.
+    o_west, o_tur = 1 - math.exp(-7 / 2), 1 - math.exp(-2 / 2)
+    assert support(w0819, "WEST", "GEO") == pytest.approx(o_west)
+    t_tur = (0.5 * cinc["TUR"] / cinc["WEST"] + 1.0 + 0.5 * milex["TUR"] / milex["WEST"]) / 3
+    by_hand = t_rus * (o_tur * t_tur) / (o_west * t_west) - t_tur * t_tur / t_rus
+    assert pred.loc[("GEO", "TUR"), "score"] == pytest.approx(by_hand)
 
 
 def test_parts_add_up_to_the_score(w0819):
@@ -159,14 +181,24 @@ def test_dropping_a_hostile_act_never_raises_that_actors_threat(when):
 
 
 @settings(max_examples=30, deadline=None)
-@given(w_intentions=st.floats(0.05, 1), when=st.sampled_from(PERIODS))
-def test_more_weight_on_intentions_never_lowers_a_hostile_actors_threat_share(w_intentions, when):
-    """An actor whose hostility is at the maximum (1) only gains from a higher intentions weight."""
+@given(low=st.floats(0.05, 1), high=st.floats(0.05, 1), when=st.sampled_from(PERIODS))
+def test_more_weight_on_intentions_never_lowers_a_hostile_actors_threat(low, high, when):
+    """Threat is a weighted mean, so an actor whose hostility is at least the (weighted) mean of
+    its other components only gains from a higher intentions weight."""
+    low, high = sorted((low, high))
     w = load_world(when)
+    checked = 0
     for state in w.choosers:
+        comp, _ = bot.threat_parts(w, DEFAULTS, state)
         for j in w.partners(state):
-            if hostility(w, j, state) == 1.0:
-                assert threats(w, state, w_intentions=w_intentions)[j] <= threats(w, state)[j] + 1e-12
+            c = comp[j]
+            others = (0.5 * c["aggregate power"] + 1.0 * c["proximity"]
+                      + 0.5 * c["offensive capability"]) / 2.0
+            if c["aggressive intentions"] >= others:
+                checked += 1
+                assert (threats(w, state, w_intentions=high)[j]
+                        >= threats(w, state, w_intentions=low)[j] - 1e-12), (state, j)
+    assert checked > 0
 
 
 # -- zero weights, bad parameters, reasons ---------------------------------------------------
