@@ -1,0 +1,238 @@
+"""Why secession attempts succeed or fail: Babayev's four structural factors, scored on real cases.
+
+**A teaching model of a structural argument, and a lesson in over-fitting.** Babayev (reading
+``babayev-karabakh-secession-failure.txt``) names four structural factors behind the failure of
+Nagorno-Karabakh's secession: geography (l.59–63), history (l.73), ethnic composition (l.81)
+and the dominant legal order (l.91–95). Each case in ``data/secession_cases.csv`` is scored on
+each factor from its row; **1 = favours successful secession, 0 = hinders it**.
+
+Items (a factor is the mean of its items; ``P`` = 25 %, "a quarter of the parent" counts as large):
+
+* geography: ``peripheral`` 1 / ``enclave`` 0; land ``border_with_patron`` 1 / 0;
+  territory share ``min(1, territory_share_pct / P)``
+* history: ``prior_statehood`` 1 / 0
+* ethnic: ``min(1, share_of_parent_population_pct / P)`` (empty for most cases)
+* legal: ``parent_structure`` federal 1 / unitary 0; ``unsc_territorial_integrity``
+  (a UN Security Council resolution affirming the parent's territorial integrity) 0 / none 1
+
+Unknown items (empty cells) follow ``unknowns``: ``"neutral"`` scores them 0.5;
+``"drop"`` leaves them out (a factor with no known item is dropped and the weights are
+renormalised over the case's known factors; a case with no weighted known factor gets no
+score and no prediction); ``"pessimistic"`` scores them 0.
+
+Formula::
+
+    score = Σ_f w_f x_f / Σ_f w_f                       (over factors with a value)
+    predicted = success if score ≥ success_at, partial if score ≥ partial_at, else failure
+
+Outcomes (documented mapping): independent or annexed by the patron = **success** (2; the
+region left its parent state), de_facto = **partial** (1), autonomy or reintegrated =
+**failure** (0). *Agreement* = the share of cases whose predicted class equals the observed
+one; a case is *explained* when they are equal.
+
+:func:`fit_weights` searches a grid over the weight simplex for the best in-sample agreement
+(ties broken by pairwise rank concordance, then closeness to equal weights, then grid order,
+so the search is deterministic; ``fit_thresholds=True`` also searches the two cut-points);
+:func:`leave_one_out` fits on all cases but one and predicts the held-out case. The gap
+between in-sample and held-out agreement is the over-fitting lesson. Baseline to beat:
+always predicting "failure" (the commonest outcome) explains 6 of 16 cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from alliances.data import load_table
+from alliances.errors import ParameterError
+from alliances.theories.base import Param
+
+FACTORS = ("geography", "history", "ethnic", "legal")
+WEIGHTS = tuple(f"w_{f}" for f in FACTORS)
+SIZE_REFERENCE_PCT = 25.0
+UNKNOWN_VALUE = {"neutral": 0.5, "pessimistic": 0.0, "drop": np.nan}
+OUTCOME_ORDINAL = {"independent": 2, "annexed": 2, "de_facto": 1, "autonomy": 0, "reintegrated": 0}
+CLASSES = ("failure", "partial", "success")
+
+PARAMETERS: tuple[Param, ...] = (
+    Param("w_geography", 0.5, "weight of geography (equal by default: Babayev ranks none of the four factors above the others, l.55)", low=0.0, high=1.0, step=0.05),
+    Param("w_history", 0.5, "weight of history (prior statehood)", low=0.0, high=1.0, step=0.05),
+    Param("w_ethnic", 0.5, "weight of ethnic composition (share of the parent's population)", low=0.0, high=1.0, step=0.05),
+    Param("w_legal", 0.5, "weight of the dominant legal order (federal parent; no UNSC territorial-integrity resolution)", low=0.0, high=1.0, step=0.05),
+    Param("unknowns", "neutral", "how empty cells count: 'neutral' = 0.5 (neither helps nor hurts), 'drop' = leave out and renormalise, 'pessimistic' = 0", kind="choice", choices=("neutral", "drop", "pessimistic")),
+    Param("partial_at", 0.35, "scores at or above this predict at least a partial success (default: the 0–1 scale split roughly in thirds)", low=0.0, high=1.0, step=0.05),
+    Param("success_at", 0.65, "scores at or above this predict success", low=0.0, high=1.0, step=0.05),
+)
+_SPECS = {p.name: p for p in PARAMETERS}
+
+
+def resolve(params: dict[str, Any]) -> dict[str, Any]:
+    """Defaults overlaid with ``params``, each validated (ParameterError, a ValueError, if not)."""
+    unknown = [k for k in params if k not in _SPECS]
+    if unknown:
+        raise ParameterError(f"secession has no parameter(s) {', '.join(map(repr, unknown))}; "
+                             f"its parameters are: {', '.join(_SPECS)}")
+    out = {p.name: p.default for p in PARAMETERS}
+    out.update({k: _SPECS[k].validate(v) for k, v in params.items()})
+    if sum(out[w] for w in WEIGHTS) == 0:
+        raise ParameterError("at least one of " + ", ".join(WEIGHTS) + " must be above 0")
+    if out["partial_at"] > out["success_at"]:
+        raise ParameterError(f"partial_at={out['partial_at']} is above success_at={out['success_at']}: "
+                             "give partial_at ≤ success_at")
+    return out
+
+
+def cases(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The case table with the factor *items* (NaN = unknown) and the outcome ordinal."""
+    raw = load_table("secession_cases", data_dir)
+    size = lambda col: (raw[col].astype(float) / SIZE_REFERENCE_PCT).clip(upper=1.0)  # noqa: E731
+    boolean = lambda col, yes: raw[col].map(lambda v: np.nan if pd.isna(v) else float(bool(v) == yes)).astype(float)  # noqa: E731
+    out = raw[["case_id", "region", "parent_state", "outcome"]].copy()
+    out["location"] = raw["geography"].map({"peripheral": 1.0, "enclave": 0.0}).astype(float)
+    out["patron_border"] = boolean("border_with_patron", True)
+    out["territory"] = size("territory_share_pct")
+    out["statehood"] = boolean("prior_statehood", True)
+    out["population"] = size("share_of_parent_population_pct")
+    out["federal"] = raw["parent_structure"].map({"federal": 1.0, "unitary": 0.0}).astype(float)
+    out["no_unsc"] = boolean("unsc_territorial_integrity", False)
+    out["outcome_ordinal"] = out["outcome"].map(OUTCOME_ORDINAL).astype(int)
+    return out
+
+
+ITEMS = {"geography": ("location", "patron_border", "territory"), "history": ("statehood",),
+         "ethnic": ("population",), "legal": ("federal", "no_unsc")}
+
+
+def factor_scores(table: pd.DataFrame, unknowns: str = "neutral") -> pd.DataFrame:
+    """One column per factor (0–1; NaN only under ``unknowns='drop'`` when no item is known)."""
+    _SPECS["unknowns"].validate(unknowns)
+    fill = UNKNOWN_VALUE[unknowns]
+    items = {f: table[list(cols)].astype(float) for f, cols in ITEMS.items()}
+    return pd.DataFrame({f: (x if np.isnan(fill) else x.fillna(fill)).mean(axis=1, skipna=True)
+                         for f, x in items.items()}, index=table.index)
+
+
+def _weighted(factors: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Scores for every (weight row, case): Σ w x / Σ w over known factors; NaN if none known."""
+    known = ~np.isnan(factors)
+    num = weights @ np.where(known, factors, 0).T
+    den = weights @ known.T.astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
+
+
+def _classify(score: np.ndarray, partial_at: float, success_at: float) -> np.ndarray:
+    """0 failure, 1 partial, 2 success; -1 where there is no score."""
+    return np.where(np.isnan(score), -1, np.where(score >= success_at, 2, np.where(score >= partial_at, 1, 0)))
+
+
+def explained(data_dir: str | Path | None = None, table: pd.DataFrame | None = None, **params: Any) -> pd.DataFrame:
+    """Every case: factors, ``score``, observed and ``predicted`` class, ``explained`` (equal).
+
+    ``table`` (from :func:`cases`, possibly edited) replaces the data file; ``agreement(result)``
+    gives the share explained.
+    """
+    p = resolve(params)
+    t = cases(data_dir) if table is None else table
+    f = factor_scores(t, p["unknowns"])
+    w = np.array([[p[k] for k in WEIGHTS]])
+    score = _weighted(f.to_numpy(float), w)[0]
+    pred = _classify(score, p["partial_at"], p["success_at"])
+    out = pd.concat([t[["case_id", "region", "outcome", "outcome_ordinal"]], f], axis=1)
+    out["score"] = score
+    out["observed"] = [CLASSES[o] for o in t["outcome_ordinal"]]
+    out["predicted"] = [CLASSES[c] if c >= 0 else None for c in pred]
+    out["explained"] = pred == t["outcome_ordinal"].to_numpy()
+    return out
+
+
+def agreement(result: pd.DataFrame) -> float:
+    """Share of cases explained (predicted class = observed class)."""
+    return float(result["explained"].mean())
+
+
+def _grid(step: float) -> np.ndarray:
+    if not (isinstance(step, (int, float)) and 0.05 <= step <= 0.5 and abs(round(1 / step) - 1 / step) < 1e-9):
+        raise ParameterError(f"step={step!r} is not allowed: give a number from 0.05 to 0.5 that divides 1 (e.g. 0.1, 0.25)")
+    n = round(1 / step)
+    return np.array([(a, b, c, n - a - b - c) for a, b, c in product(range(n + 1), repeat=3)
+                     if a + b + c <= n], float) / n
+
+
+THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
+
+
+def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict,
+         fit_thresholds: bool) -> tuple[np.ndarray, float, float, float]:
+    """Best (weights, partial_at, success_at, agreement) on these cases only."""
+    scores = _weighted(factors, grid)                                   # (weights, cases)
+    cuts = ([(a, b) for a in THRESHOLD_GRID for b in THRESHOLD_GRID if a <= b] if fit_thresholds
+            else [(p["partial_at"], p["success_at"])])
+    higher = ordinal[:, None] > ordinal[None, :]                        # pairs with different outcomes
+    s = np.nan_to_num(scores, nan=-1.0)
+    concord = ((s[:, :, None] > s[:, None, :]) & higher).sum(axis=(1, 2)) / max(higher.sum(), 1)
+    spread = -np.abs(grid - 0.25).sum(axis=1)
+    best_key, best = None, None
+    for a, b in cuts:
+        hits = (_classify(scores, a, b) == ordinal).mean(axis=1)
+        i = np.lexsort((-np.arange(len(grid)), spread, concord, hits))[-1]
+        key = (hits[i], concord[i], spread[i], -abs(a - p["partial_at"]) - abs(b - p["success_at"]))
+        if best_key is None or key > best_key:
+            best_key, best = key, (grid[i], float(a), float(b), float(hits[i]))
+    return best
+
+
+def fit_weights(data_dir: str | Path | None = None, table: pd.DataFrame | None = None,
+                step: float = 0.1, fit_thresholds: bool = False, **params: Any) -> dict[str, Any]:
+    """The grid weights (summing to 1) with the best in-sample agreement, and that agreement.
+
+    With ``fit_thresholds=True`` the cut-points ``partial_at`` ≤ ``success_at`` are searched
+    too (0.05 … 0.95): more free knobs, a better in-sample fit, usually a worse held-out one.
+    """
+    p = resolve(params)
+    t = cases(data_dir) if table is None else table
+    w, a, b, hit = _fit(factor_scores(t, p["unknowns"]).to_numpy(float), t["outcome_ordinal"].to_numpy(),
+                        _grid(step), p, fit_thresholds)
+    return {**dict(zip(WEIGHTS, map(float, w))), "partial_at": a, "success_at": b, "agreement": hit}
+
+
+@dataclass(frozen=True)
+class LeaveOneOut:
+    """Per-case held-out predictions and the two agreements (``in_sample`` ≥ ``loo`` usually)."""
+
+    table: pd.DataFrame
+    in_sample: float
+    loo: float
+    weights: dict[str, float]
+
+
+def leave_one_out(data_dir: str | Path | None = None, table: pd.DataFrame | None = None,
+                  step: float = 0.1, fit_thresholds: bool = False, **params: Any) -> LeaveOneOut:
+    """For each case, fit weights on the *other* cases and predict the held-out case.
+
+    The held-out row is removed before fitting, so its outcome never influences its own
+    weights (or cut-points). ``in_sample`` is :func:`fit_weights` on all cases; ``loo`` is the
+    share of held-out cases predicted correctly.
+    """
+    p = resolve(params)
+    t = cases(data_dir) if table is None else table
+    f = factor_scores(t, p["unknowns"]).to_numpy(float)
+    y = t["outcome_ordinal"].to_numpy()
+    grid = _grid(step)
+    full_w, _, _, in_sample = _fit(f, y, grid, p, fit_thresholds)
+    rows = []
+    for i in range(len(t)):
+        keep = np.arange(len(t)) != i
+        w, a, b, _ = _fit(f[keep], y[keep], grid, p, fit_thresholds)
+        score = _weighted(f[i:i + 1], w[None, :])[0, 0]
+        pred = int(_classify(np.array([score]), a, b)[0])
+        rows.append({"case_id": t["case_id"].iloc[i], **dict(zip(WEIGHTS, map(float, w))),
+                     "partial_at": a, "success_at": b, "score": score, "observed": CLASSES[y[i]],
+                     "predicted": CLASSES[pred] if pred >= 0 else None, "correct": pred == y[i]})
+    out = pd.DataFrame(rows)
+    return LeaveOneOut(out, in_sample, float(out["correct"].mean()), dict(zip(WEIGHTS, map(float, full_w))))
