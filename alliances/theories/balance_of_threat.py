@@ -26,15 +26,15 @@ threat is :math:`T = \arg\max_j t_{ij}`. An actor :math:`k` is *opposed* to :mat
 
 .. math::
 
-    o_k = \max\big(I_{Tk},\; I_{kT},\; 1 - e^{-\frac{1}{2}\max(0,\, S_{ki} - S_{kT})}\big)
+    o_k = \min\Big(1, \max\big(I_{Tk}, I_{kT}, \tfrac{1}{2}(S_{ki} - S_{kT})\big)\Big)
 
 — hostile acts between :math:`k` and :math:`T` in either direction, or coded support of
 :math:`k` for :math:`i` exceeding its support for :math:`T` (:math:`S` = summed intensity of
-supportive acts). The net sum is taken before the inputs' curve :math:`1 - e^{-x/2}` because
-the difference of two curved supports does not cancel arming both sides (Russia's support
-for Armenia, 0.97, less that for Azerbaijan, 0.78, leaves 0.19 of its four extra intensity
-points); the same curve as hostility then lets the West's seven acts for Georgia oppose
-Russia more clearly than Turkey's two. Then
+supportive acts). The net sum stays local: a difference of the curved
+:func:`inputs.support` values does not cancel arming both sides (Russia's 0.97 for Armenia
+less 0.78 for Azerbaijan leaves 0.19 of its four extra intensity points). It is capped at
+two points because opposition only says whose side :math:`k` is on; how much it counts
+comes from its capability :math:`u`. Then
 
 .. math::
 
@@ -70,7 +70,6 @@ Security*, 9(4), 3–43.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -159,10 +158,9 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
                                                f"has no basis for a stance towards {n[j]}.", {})
             continue
         able = {j: threat[j] - share[j]["aggressive intentions"] for j in faced}
-        opposed = {k: 0.0 if k == top else max(
+        opposed = {k: 0.0 if k == top else min(1.0, max(
             hostility(world, top, k, skip), hostility(world, k, top, skip),
-            1 - math.exp(-max(0, _support_sum(world, k, i) - _support_sum(world, k, top)) / 2))
-            for k in faced}
+            (_support_sum(world, k, i) - _support_sum(world, k, top)) / 2)) for k in faced}
         strength = {k: opposed[k] * able[k] for k in faced}
         best = max(strength.values())
         ally = max(faced, key=lambda k: strength[k])

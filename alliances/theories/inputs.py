@@ -4,12 +4,13 @@ Every function returns a number in a fixed range, so theories can weight them fr
 
 - :func:`capability_shares` — each actor's share of the system's capability (0–1);
 - :func:`proximity` — how close a partner is to a state (0–1);
-- :func:`hostility` / :func:`support` — coded acts of a partner towards a state (0–1);
+- :func:`hostility` / :func:`support` — coded acts of a partner towards a state (0–1, never 1);
 - :func:`vertical_weakness` / :func:`horizontal_weakness` — a chooser's internal threats (0–1).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from alliances.world import World
@@ -55,17 +56,17 @@ def _acts_sum(world: World, actor: str, target: str, valence: int,
 def hostility(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:
     r"""Hostile acts of ``actor`` towards ``target`` active in the world's years (0–1).
 
-    .. math:: h_{jt} = \min\left(1, \tfrac{1}{2}\sum_{a \in A^-_{jt}} \text{intensity}_a\right)
+    .. math:: h_{jt} = 1 - \exp\left(-\tfrac{1}{2}\sum_{a \in A^-_{jt}} \text{intensity}_a\right)
 
-    so one intensity-2 act (a war, backing separatists) or two lesser acts reach 1. Acts in
-    ``exclude`` (ids) are switched off.
+    so a summed intensity of 1 gives 0.39, 2 (one war, or two lesser acts) 0.63, 4 0.86 and
+    7 0.97: monotone, below 1, never saturated. Acts in ``exclude`` (ids) are switched off.
     """
-    return min(1.0, _acts_sum(world, actor, target, -1, exclude) / 2)
+    return 1.0 - math.exp(-_acts_sum(world, actor, target, -1, exclude) / 2)
 
 
 def support(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:
     r"""Supportive acts of ``actor`` towards ``target`` (0–1), the mirror of :func:`hostility`."""
-    return min(1.0, _acts_sum(world, actor, target, +1, exclude) / 2)
+    return 1.0 - math.exp(-_acts_sum(world, actor, target, +1, exclude) / 2)
 
 
 def vertical_weakness(world: World, state: str) -> float:

@@ -32,8 +32,11 @@ Formula, for chooser :math:`i` and partner :math:`j` (each level lies in [-1, 1]
         &&\text{great-power penetration}\\
     \text{score}_{ij} &= \frac{\sum_{\ell \in L_j} w_\ell\,\ell_{ij}}{\sum_{\ell \in L_j} w_\ell}
 
-where :math:`L_j` is all three levels for an outside power and regional + weakness for a
-state of the region (penetration is by outside powers only). ``parts`` holds the three
+where :math:`L_j` is all three levels for an outside power; for a state of the region it is
+regional + weakness if j is the patron of i's separatists (:math:`P_{ij} > 0`), else regional
+only. Penetration is by outside powers only, and for a non-patron neighbour the weakness
+level is 0 whatever the data (protectors are sought outside the region), so a level that
+cannot speak about j does not dilute the others. ``parts`` holds the three
 terms :math:`w_\ell\,\ell_{ij} / \sum w` (0 for a level that does not apply); they add up
 to the score. If the weights of the applicable levels are all 0 the score is 0.
 
@@ -42,8 +45,9 @@ Variables
 m_ij
     ``world.memory[(i, j)]``: i's historical memory of j (-2 … +2).
 s_ji, h_ji
-    ``inputs.support`` / ``inputs.hostility``: j's supportive / hostile acts towards i
-    (0–1; hostile acts are the conflicts — war, occupation, blockade, border closure,
+    ``inputs.support`` / ``inputs.hostility``: j's supportive / hostile acts towards i,
+    :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one intensity-2 act 0.63, seven
+    acts 0.97; hostile acts are the conflicts — war, occupation, blockade, border closure,
     backing separatists, pressure). Acts of a penetration event switched off
     (``EVENT_GROUPS``) are left out everywhere.
 C
@@ -168,7 +172,7 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             opp = sum(inputs.hostility(world, j, k, off) for k in rv) / max(len(rv), 1)
             pi = clip(s - back + opp) if outside else 0.0
             level = {"regional": rho[j], "weakness": omega, "penetration": pi}
-            applies = LEVELS if outside else LEVELS[:2]
+            applies = LEVELS if outside else LEVELS[:2] if patron else LEVELS[:1]
             total = sum(w[lvl] for lvl in applies)
             if total <= 0:
                 out[(i, j)] = Explanation(0.0, f"All weights are zero for the levels that apply to "

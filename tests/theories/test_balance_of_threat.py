@@ -36,20 +36,14 @@ def w0819():
 
 # -- default predictions, 2008-2019 -------------------------------------------------------
 
-def test_georgia_balances_russia_with_the_west(w0819):
-    """Russia (war, recognised separatists, shared border) is Georgia's top threat and the
-    West, with seven supportive acts, its strongest counterweight — as observed. Turkey and
-    Azerbaijan support Georgia with two acts each (arms, the energy corridor) and are in no
-    conflict with Russia: only lesser counterweights, so Georgia merely hedges with them.
-    Observed: Georgia aligned with both — a partnership balance of threat does not explain."""
+def test_georgia_balances_russia_with_the_west_turkey_and_azerbaijan(w0819):
+    """Russia (war, recognised separatists, shared border) is Georgia's top threat; the West,
+    Turkey and Azerbaijan support Georgia and not Russia — as observed."""
     pred, obs = table(w0819), observed(w0819).set_index(["state", "partner"])
     assert max(threats(w0819, "GEO").items(), key=lambda kv: kv[1])[0] == "RUS"
-    for partner, expected in (("RUS", "balance"), ("WEST", "align")):
+    for partner, expected in (("RUS", "balance"), ("WEST", "align"), ("TUR", "align"),
+                              ("AZE", "align")):
         assert pred.loc[("GEO", partner), "stance"] == expected == obs.loc[("GEO", partner), "stance"]
-    assert "strongest such counterweight" in pred.loc[("GEO", "WEST"), "reason"]
-    for partner in ("TUR", "AZE"):
-        assert 0 < pred.loc[("GEO", partner), "score"] < pred.loc[("GEO", "WEST"), "score"]
-        assert pred.loc[("GEO", partner), "stance"] == "hedge" != obs.loc[("GEO", partner), "stance"]
 
 
 def test_azerbaijan_balances_armenia_with_turkey(w0819):
@@ -64,8 +58,10 @@ def test_armenia_balances_azerbaijan_and_turkey_with_russia(w0819):
     """Azerbaijan's blockade and the 2016 April war (intensity 2 + 1) weigh more than Turkey's
     border closure (2), so Azerbaijan is Armenia's top threat, Turkey a close second. Russia
     supports Armenia by four intensity points more than Azerbaijan (base, 1997 treaty, CSTO on
-    top of arms to both): the strongest counterweight — Armenia aligns with it, as observed.
-    The distant West is balanced for its sheer power (observed: hedge)."""
+    top of arms to both): fully opposed to Azerbaijan, it is Armenia's highest-scored partner,
+    as observed. Iran (one act, half opposed) is a counterweight too — its border even gives it
+    slightly more opposition x capability — but its own faded threat leaves it lower. The
+    distant West is balanced for its sheer power (observed: hedge)."""
     t = threats(w0819, "ARM")
     assert t["AZE"] > t["TUR"] > 0.9 * t["AZE"]
     assert max(t, key=t.get) == "AZE"
@@ -73,11 +69,14 @@ def test_armenia_balances_azerbaijan_and_turkey_with_russia(w0819):
     for partner in ("AZE", "TUR"):
         assert pred.loc[("ARM", partner), "stance"] == "balance" == obs.loc[("ARM", partner), "stance"]
     assert pred.loc[("ARM", "RUS"), "stance"] == "align" == obs.loc[("ARM", "RUS"), "stance"]
-    assert "strongest such counterweight" in pred.loc[("ARM", "RUS"), "reason"]
+    assert pred.loc["ARM"]["score"].idxmax() == "RUS"
+    assert pred.loc[("ARM", "IRN"), "stance"] == "align" != obs.loc[("ARM", "IRN"), "stance"]
     assert pred.loc[("ARM", "WEST"), "stance"] == "balance" != obs.loc[("ARM", "WEST"), "stance"]
-    # Without wars, Azerbaijan's hostility equals Turkey's, and Turkey's power makes it the top threat.
+    # Without wars, Azerbaijan's hostility equals Turkey's and Turkey's power makes it the top
+    # threat; the West is then the strongest counterweight and Russia only a hedge.
     t = threats(w0819, "ARM", count_wars=False)
     assert max(t, key=t.get) == "TUR"
+    assert table(w0819, count_wars=False).loc[("ARM", "RUS"), "stance"] == "hedge"
 
 
 def test_equal_weights_make_the_distant_west_the_top_threat(w0819):
@@ -97,7 +96,7 @@ def test_equal_weights_make_the_distant_west_the_top_threat(w0819):
 @pytest.mark.parametrize("name, value, when, pair, before, after", [
     ("w_power", 0.0, "2008-2019", ("ARM", "WEST"), "balance", "hedge"),
     ("w_offense", 0.0, "2008-2019", ("AZE", "WEST"), "balance", "hedge"),
-    ("w_proximity", 0.0, "2008-2019", ("ARM", "TUR"), "balance", "hedge"),
+    ("w_proximity", 0.0, "2008-2019", ("GEO", "TUR"), "align", "hedge"),
     ("w_intentions", 0.0, "2008-2019", ("GEO", "WEST"), "align", "balance"),
     ("count_wars", False, "2020-2024", ("AZE", "IRN"), "balance", "hedge"),  # Iran's 2021 drills
     ("count_separatism_occupation", False, "1992-1999", ("GEO", "RUS"), "balance", "hedge"),
@@ -133,18 +132,17 @@ def test_worked_example_by_hand(w0819):
     pred = table(w0819)
     assert pred.loc[("GEO", "RUS"), "score"] == pytest.approx(-t_rus)   # the top threat
     # The West: no hostile acts, capital 2,635 km away; seven supportive acts for Georgia and
-    # none for Russia make it opposed to Russia to the degree o = 1 - exp(-7 / 2). It is the
+    # none for Russia make it fully opposed to Russia (o = min(1, 7 / 2) = 1). It is the
     # strongest opposed actor, so it is aligned with at the top threat's level, less its own
     # (faded) threat.
     x_west = 1000 / (1000 + w0819.distance_km[("GEO", "WEST")])
     t_west = (0.5 * 1.0 + x_west + 0.5 * 1.0 + 0.0) / 3
     assert pred.loc[("GEO", "WEST"), "score"] == pytest.approx(t_rus - t_west * t_west / t_rus)
     # Turkey: shared border, no hostile acts; arms and the energy corridor (net support 2, so
-    # o = 1 - exp(-1)) — a counterweight in proportion to opposition x capability.
-    o_west, o_tur = 1 - math.exp(-7 / 2), 1 - math.exp(-2 / 2)
-    assert support(w0819, "WEST", "GEO") == pytest.approx(o_west)
+    # o = min(1, 2 / 2) = 1, as for the West) — a counterweight in proportion to capability.
+    assert support(w0819, "TUR", "GEO") == pytest.approx(1 - math.exp(-2 / 2))
     t_tur = (0.5 * cinc["TUR"] / cinc["WEST"] + 1.0 + 0.5 * milex["TUR"] / milex["WEST"]) / 3
-    by_hand = t_rus * (o_tur * t_tur) / (o_west * t_west) - t_tur * t_tur / t_rus
+    by_hand = t_rus * t_tur / t_west - t_tur * t_tur / t_rus
     assert pred.loc[("GEO", "TUR"), "score"] == pytest.approx(by_hand)
 
 

@@ -3,6 +3,7 @@ a worked example, monotonicity, bad parameters and the reason sentences."""
 
 from __future__ import annotations
 
+import math
 import re
 import time
 
@@ -46,6 +47,12 @@ def test_armenia_partner_russia_adversaries_azerbaijan_and_turkey(w0819):
         assert pred.loc[("ARM", foe), "stance"] == "balance"
         assert pred.loc[("ARM", foe), "score"] <= -0.5
     assert pred.loc[("ARM", "RUS"), "stance"] == "align"
+    # Azerbaijan is no patron of separatists in Armenia, so only the regional level speaks
+    # about it: memory -2 and the blockade and 2016 war (hostility 1 - exp(-3/2)).
+    e = rsct.score(w0819, _defaults())[("ARM", "AZE")]
+    h = hostility(w0819, "AZE", "ARM")
+    assert h == pytest.approx(1 - math.exp(-3 / 2))
+    assert e.score == pytest.approx((-2 / 2 - h) / 2) == e.parts["regional"]
 
 
 def test_azerbaijan_partner_turkey_adversary_armenia_hedging_with_russia_and_west(w0819):
@@ -103,21 +110,21 @@ def test_explain_lists_the_levels(w0819):
 def test_worked_example_azerbaijan_turkey(w0819):
     """Azerbaijan -> Turkey, 2008-2019, recomputed from the inputs by hand."""
     m = w0819.memory[("AZE", "TUR")]                   # +2: "brotherhood" of 1918
-    s = support(w0819, "TUR", "AZE")                   # treaties and arms: 1
+    s = support(w0819, "TUR", "AZE")                   # 1994 treaty (1), arms (1), 2010
+    assert s == pytest.approx(1 - math.exp(-4 / 2))    # mutual assistance (2): 0.86
     h = hostility(w0819, "TUR", "AZE")                 # none: 0
     rho = (m / 2 + clip(0 - h)) / 2                    # Turkey is an outside power: its
     assert rho == pytest.approx(0.5)                   # support is penetration, not amity
     z, v = horizontal_weakness(w0819, "AZE"), vertical_weakness(w0819, "AZE")
     omega = max(z, v) * s                              # Turkey is no separatists' patron
-    assert omega == pytest.approx(0.5)
     # Azerbaijan's rival is Armenia (the most negative regional relation); Turkey does not
-    # back it (0) and opposes it with the border closure (hostility 1).
+    # back it (0) and opposes it with the border closure (hostility 1 - exp(-1) = 0.63).
     back, opp = support(w0819, "TUR", "ARM"), hostility(w0819, "TUR", "ARM")
+    assert back == 0 and opp == pytest.approx(1 - math.exp(-2 / 2))
     pi = clip(s - back + opp)
-    assert pi == pytest.approx(1.0)
+    assert pi == pytest.approx(1.0)                    # 0.86 + 0.63, clipped
     by_hand = (rho + omega + pi) / 3
     assert table(w0819).loc[("AZE", "TUR"), "score"] == pytest.approx(by_hand)
-    assert by_hand == pytest.approx(2 / 3)
 
 
 def test_worked_example_georgia_russia_existential_threat(w0819):
@@ -132,14 +139,20 @@ def test_worked_example_georgia_russia_existential_threat(w0819):
     assert e.parts["regional"] == pytest.approx(rho / 3)
     assert e.parts["weakness"] == pytest.approx(omega / 3)
     assert e.parts["penetration"] == pytest.approx(pi / 3)
-    assert e.score == pytest.approx(-2 / 3)
+    # the 2008 war (2), recognition (2) and economic pressure (1): h = 1 - exp(-5/2) = 0.92
+    assert h == pytest.approx(1 - math.exp(-5 / 2)) and pi == 0
+    assert e.score == pytest.approx((rho + omega + pi) / 3)
 
 
 # -- every parameter changes a prediction ------------------------------------------------
 
 def test_w_regional_without_history_armenia_only_hedges_with_azerbaijan(w0819):
     assert table(w0819).loc[("ARM", "AZE"), "stance"] == "balance"
-    assert table(w0819, w_regional=0.0).loc[("ARM", "AZE"), "stance"] == "hedge"
+    # Azerbaijan backs no separatists in Armenia: the regional level is the only one that
+    # speaks about it, so without it there is no basis for more than a hedge.
+    off = table(w0819, w_regional=0.0)
+    assert off.loc[("ARM", "AZE"), "stance"] == "hedge"
+    assert "no basis" in off.loc[("ARM", "AZE"), "reason"]
 
 
 def test_w_weakness_the_separatists_patron_makes_georgia_balance_russia_in_the_1990s():
@@ -174,10 +187,14 @@ def test_toggle_turkish_border_closure():
     year = load_world(1993)
     assert table(year).loc[("ARM", "TUR"), "stance"] == "balance"
     assert table(year, turkey_closes_armenian_border=False).loc[("ARM", "TUR"), "stance"] == "hedge"
-    # Garibov lines 581-588: the closure "pushed Armenia further towards Russia".
+    # Garibov lines 581-588: the closure "pushed Armenia further towards Russia": with it,
+    # Turkey joins Azerbaijan as Armenia's rival, and Russia's arms for Azerbaijan weigh less
+    # against its support for Armenia. Without it Armenia still aligns with Russia, which
+    # supports it far more (seven intensity points) than Azerbaijan (two).
     w = load_world("2000-2007")
-    assert table(w).loc[("ARM", "RUS"), "stance"] == "align"
-    assert table(w, turkey_closes_armenian_border=False).loc[("ARM", "RUS"), "stance"] == "hedge"
+    base, off = table(w), table(w, turkey_closes_armenian_border=False)
+    assert base.loc[("ARM", "RUS"), "stance"] == off.loc[("ARM", "RUS"), "stance"] == "align"
+    assert base.loc[("ARM", "RUS"), "score"] > off.loc[("ARM", "RUS"), "score"] + 0.05
 
 
 def test_toggle_western_support_to_georgia(w0819):
