@@ -84,9 +84,55 @@ def bench_theories() -> dict:
     return out
 
 
+def bench_widgets() -> dict:
+    from alliances.theories import THEORIES, parameter_specs
+    from alliances.widgets import Explorer
+
+    out = {}
+    for theory in THEORIES:
+        explorer = Explorer(theory)
+        spec = next(p for p in parameter_specs(theory) if p.name not in ("align_at", "balance_at"))
+        control = explorer.controls[spec.name]
+        if spec.kind == "float":
+            values = [spec.low + (spec.high - spec.low) * i / 9 for i in range(10)]
+        elif spec.kind == "bool":
+            values = [False, True]
+        else:
+            values = list(spec.choices)
+        runs = []
+        for i in range(60):
+            value = values[i % len(values)]
+            start = time.perf_counter()
+            control.value = value
+            runs.append((time.perf_counter() - start) * 1000)
+        out[f"widget update, {theory} ({spec.name} control), 95th percentile (ms)"] = p95(runs)
+    return out
+
+
+def bench_notebooks() -> dict:
+    out = {}
+    paths = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    sources = sorted((ROOT / "exercises" / "instructor").glob("[0-9][0-9]_*.ipynb"))
+    import nbformat
+    from nbclient import NotebookClient
+
+    total = 0.0
+    for path in paths + sources:
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+        elapsed = time.perf_counter() - start
+        total += elapsed
+        label = "exercise solution" if path in sources else "lesson"
+        out[f"execute {label} {path.stem} headless (s)"] = elapsed
+    out["execute every lesson and exercise solution (s)"] = total
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--notebooks", action="store_true", help="also execute every lesson and exercise solution")
     args = parser.parse_args()
     figures = {}
     figures.update(bench_import())
@@ -95,6 +141,9 @@ def main() -> None:
         figures.update(bench_theories())
     except ImportError as exc:  # theories not written yet
         print(f"(theories skipped: {exc})", file=sys.stderr)
+    figures.update(bench_widgets())
+    if args.notebooks:
+        figures.update(bench_notebooks())
     print(f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
           f"{__import__('os').cpu_count()} cores\n")
     print("| measure | figure |\n|---|---|")

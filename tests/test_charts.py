@@ -176,3 +176,141 @@ def test_palettes_are_the_documented_colour_blind_safe_ones():
     scale = charts.stance_scale().to_dict()
     assert scale["domain"] == list(charts.STANCES)
     assert json.dumps(scale)  # serialisable
+
+
+# --------------------------------------------------------------------------
+# Lesson 00 charts: map, timelines, observed alignment by period
+# --------------------------------------------------------------------------
+
+def _all_tooltip_fields(spec) -> set[str]:
+    """Every field named in a tooltip anywhere in a (nested) spec."""
+    found: set[str] = set()
+    if isinstance(spec, dict):
+        tip = spec.get("encoding", {}).get("tooltip") if isinstance(spec.get("encoding"), dict) else None
+        for t in (tip if isinstance(tip, list) else [tip] if tip else []):
+            found.add(t.get("field", ""))
+        for v in spec.values():
+            found |= _all_tooltip_fields(v)
+    elif isinstance(spec, list):
+        for v in spec:
+            found |= _all_tooltip_fields(v)
+    return found
+
+
+def _no_url_data(spec: dict) -> list[str]:
+    """Remote URLs outside the inline data values: what a renderer would fetch.
+
+    The event and membership tables carry their sources (some are web addresses) as text
+    shown in tooltips; those are values, never loaded.
+    """
+    bare = {k: v for k, v in spec.items() if k != "datasets"}
+    return _remote_urls_in_spec(json.loads(json.dumps(bare).replace('"values":', '"_values":')))
+
+
+def _title_text(spec: dict) -> str:
+    title = spec["title"]
+    return title["text"] if isinstance(title, dict) else title
+
+
+def test_region_map_is_offline_with_places_and_tooltips():
+    from alliances import load_table
+
+    spec = charts.region_map().to_dict()
+    assert _title_text(spec) == "The South Caucasus"
+    assert "Natural Earth" in spec["title"]["subtitle"]
+    assert _remote_urls_in_spec(spec) == []
+    assert {"properties.name", "name", "kind", "status_note"} <= _all_tooltip_fields(spec)
+    text = json.dumps(spec)
+    places = load_table("map_places")
+    inside = places[places["lon"].between(38, 52.5) & places["lat"].between(35.3, 45.8)]
+    for name in inside["name"]:
+        assert json.dumps(name)[1:-1] in text
+    assert "Moscow" not in text and "Ankara" not in text  # outside the frame
+    assert spec["projection"]["type"] == "mercator"  # one projection, shared by every layer
+
+
+def test_region_map_colours_only_the_three_choosers():
+    features, places = charts.load_region_map()
+    spec = charts.region_map(features, places).to_dict()
+    shapes_layer = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "geoshape"
+                        and "format" in layer.get("data", {}))
+    assert shapes_layer["data"]["format"] == {"type": "json", "property": "features"}
+    shapes = json.loads(spec["datasets"][shapes_layer["data"]["name"]])["features"]
+    fills = {f["properties"]["iso3"]: f["properties"]["fill"] for f in shapes}
+    assert {fills[c] for c in ("ARM", "AZE", "GEO")} == set(charts.MAP_FOCUS.values())
+    assert len({fills[c] for c in fills if c not in charts.MAP_FOCUS}) == 1
+
+
+def test_every_event_category_has_a_family():
+    from alliances import load_table
+
+    events = load_table("events")
+    assert set(events["category"]) <= set(charts._CATEGORY_FAMILY)
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
+    assert {f["color"] for f in charts.EVENT_FAMILIES.values()} <= okabe_ito
+    assert charts.event_family("not a category") == "other"
+
+
+def test_timeline_spec():
+    from alliances import load_table
+
+    events = load_table("events")
+    key = "2008-08-07-russia-georgia-war-over-south-ossetia-ho"
+    chart = charts.timeline(events, caption="hover a point", labels={key: "2008 war"})
+    spec = chart.to_dict()
+    assert _title_text(spec).startswith("Events") and spec["title"]["subtitle"] == "hover a point"
+    assert _no_url_data(spec) == []
+    assert '"url"' not in json.dumps(spec)
+    assert {"when", "event", "category", "narratives", "source"} <= _all_tooltip_fields(spec)
+    rows = [r for v in spec["datasets"].values() for r in v if "event_id" in r]
+    assert {r["state"] for r in rows} == {"Armenia", "Azerbaijan", "Georgia"}
+    assert all(1988 <= int(r["date"][:4]) <= 2024 for r in rows)
+    assert [r["label"] for r in rows if r["event_id"] == key] == ["2008 war"]
+    # an event with two choosers appears in both bands
+    sept_2020 = [r["state"] for r in rows if r["event_id"].startswith("2020-09-27")]
+    assert sorted(sept_2020) == ["Armenia", "Azerbaijan"]
+    with pytest.raises(ValueError, match="event"):
+        charts.timeline(events.drop(columns="event"))
+    with pytest.raises(ValueError, match="not in the table"):
+        charts.timeline(events, labels={"no-such-event": "x"})
+
+
+def test_membership_timeline_spec():
+    from alliances import load_table
+
+    spec = charts.membership_timeline(load_table("memberships"), caption="bars").to_dict()
+    assert _title_text(spec).startswith("Formal ties")
+    assert _no_url_data(spec) == []
+    assert '"url"' not in json.dumps(spec)
+    assert {"instrument", "kind", "partner", "joined", "left", "source"} <= _all_tooltip_fields(spec)
+    panels = spec["vconcat"]
+    assert [p["title"]["text"] for p in panels] == ["Armenia", "Azerbaijan", "Georgia"]
+    rows = [r for v in spec["datasets"].values() for r in v]
+    assert all(r["start"] <= r["stop"] <= "2024-12-31" for r in rows)
+    btc = [r for r in rows if r["state"] == "Azerbaijan" and "Ceyhan" in r["instrument"]]
+    assert len(btc) == 1 and btc[0]["partner"] == "GEO, TUR"  # split rows drawn once
+
+
+def test_observed_by_period_shares_scale_and_order(frame):
+    later = frame.iloc[::-1].assign(score=lambda f: -f.score)
+    spec = charts.observed_by_period({"1992-1999": frame, "2020-2024": later},
+                                     caption="coded").to_dict()
+    assert _title_text(spec) == "Observed alignment by period"
+    assert spec["resolve"]["scale"]["color"] == "shared"
+    panels = [p for row in spec["vconcat"] for p in row["hconcat"]]
+    assert [p["title"]["text"] for p in panels] == ["1992-1999", "2020-2024"]
+    for panel in panels:
+        cells = panel["layer"][0]
+        assert cells["encoding"]["y"]["sort"] == ["Armenia", "Azerbaijan", "Georgia"]
+        assert {"reason", "stance"} <= {t["field"] for t in cells["encoding"]["tooltip"]}
+    with pytest.raises(ValueError):
+        charts.observed_by_period({})
+
+
+def test_lesson00_charts_render_offline(renderer):
+    from alliances import load_table
+
+    for chart in (charts.region_map(), charts.timeline(load_table("events")),
+                  charts.membership_timeline(load_table("memberships"))):
+        bundle = _bundle(chart)
+        assert SVG in bundle and _URL_LOAD.search(bundle[SVG]) is None
