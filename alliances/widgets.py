@@ -214,7 +214,7 @@ class PeriodView:
     """Any chart of a world, with a period/year control that redraws it in place.
 
     ``make_chart(world)`` returns an Altair chart; e.g. ``PeriodView(lambda w:
-    charts.capability_bars(w, "cinc"))``. Like :class:`Explorer`, the chart shown as an
+    charts.capability_shares_chart(w))``. Like :class:`Explorer`, the chart shown as an
     ordinary output above the widget is the static fallback.
     """
 

@@ -49,8 +49,8 @@ Parameters
 ----------
 ``w_power``, ``w_proximity``, ``w_offense``, ``w_intentions`` (0–1). Defaults 0.5, 1, 0.5, 1:
 Walt finds proximity and perceived intentions decisive and aggregate power rarely so on its
-own; with all four at 1 the distant West's sheer capability makes it the top threat of
-Armenia and Azerbaijan (try it). ``count_wars``, ``count_separatism_occupation``,
+own; with all four at 1 the distant West's sheer capability makes it the top threat of all
+three states (for Georgia only narrowly ahead of Russia; try it). ``count_wars``, ``count_separatism_occupation``,
 ``count_blockades``, ``count_pressure`` switch whole kinds of hostile act off (see
 ``ACT_GROUPS``), both in the intentions term and in "opposed". Ties go to the first actor in
 ``world.partners(i)`` order.
