@@ -834,7 +834,8 @@ def levels_chart(
     panels = []
     for n, state in enumerate(states):
         part = data[data["state"] == state]
-        y = alt.Y("partner:N", sort=partners, title="partner" if n == 0 else None)
+        own = [p for p in partners if p in set(part["partner"])]
+        y = alt.Y("partner:N", sort=own, title="partner" if n == 0 else None)
         bars = alt.Chart(part).mark_bar(height=14).encode(
             x=alt.X("contribution:Q", scale=x_scale, stack="zero",
                     title="contribution to the score (- against, + for)"),
@@ -847,7 +848,7 @@ def levels_chart(
                      alt.Tooltip("reason:N", title="reason")])
         zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#666").encode(x="x:Q")
         panels.append(alt.layer(zero, bars, ticks).properties(
-            width=width, height=24 * max(len(partners), 1),
+            width=width, height=24 * max(len(own), 1),
             title=alt.TitleParams(state, anchor="start", fontSize=12)))
     if not panels:
         raise ValueError("levels_chart needs at least one state")
@@ -900,7 +901,8 @@ def theories_side_by_side(
     panels = []
     for label, frame in predictions.items():
         cells = _heatmap_layers(frame, states, partners)
-        panels.append(alt.layer(*cells.layer, _mismatch_outline(frame, observed, states, partners))
+        panels.append(alt.layer(*cells.layer, _mismatch_outline(frame, observed, states, partners),
+                                data=cells.data)
                       .properties(width=cells.width, height=cells.height,
                                   title=alt.TitleParams(str(label), anchor="start", fontSize=12)))
     panels.append(_heatmap_layers(observed, states, partners).properties(
@@ -1258,7 +1260,8 @@ def _highlight_band(start: int, end: int, label: str, temporal: bool) -> alt.Cha
                          "to": [f"{end}-12-31" if temporal else end], "period": [label]})
     kind = "T" if temporal else "Q"
     return alt.Chart(band).mark_rect(color="#cccccc", opacity=0.35).encode(
-        x=alt.X(f"from:{kind}"), x2="to", tooltip=[alt.Tooltip("period:N", title="shaded")])
+        x=alt.X(f"from:{kind}", scale=alt.Scale(zero=False)), x2="to",
+        tooltip=[alt.Tooltip("period:N", title="shaded")])
 
 
 def instability_chart(
@@ -1337,8 +1340,9 @@ def regime_chart(
     """Line chart of a regime score per actor and year.
 
     ``frame`` has columns ``actor`` (a display name), ``year``, ``value`` and optionally
-    ``group`` (e.g. "chooser" / "outside power": solid and dashed lines). Colours are
-    Okabe-Ito, one per actor (at most eight). ``highlight`` = (first, last) shades a period.
+    ``group`` (the first group drawn solid, the second dashed, e.g. "chooser" / "outside
+    power"; say so in the caption). Colours are Okabe-Ito, one per actor (at most eight), and
+    each line is labelled at its last year. ``highlight`` = (first, last) shades a period.
     """
     need = ["actor", "year", "value"]
     missing = [c for c in need if c not in frame.columns]
@@ -1361,14 +1365,13 @@ def regime_chart(
                         scale=alt.Scale(domain=actors, range=list(_OKABE_ITO[:len(actors)]))),
         strokeDash=alt.StrokeDash("group:N", sort=groups, title=None,
                                   scale=alt.Scale(domain=groups, range=[[1, 0], [5, 3]][:len(groups)] or [[1, 0]]),
-                                  legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2,
-                                                    symbolStrokeColor="#555") if any(groups) else None),
+                                  legend=None),
     )
     lines = base.mark_line(strokeWidth=2).encode(tooltip=tooltip)
     points = base.mark_point(size=20, filled=True).encode(tooltip=tooltip)
     last = data.sort_values("year").groupby("actor").tail(1)
     labels = alt.Chart(last).mark_text(align="left", dx=5, fontSize=10).encode(
-        x="year:Q", y="value:Q", text="actor:N",
+        x=alt.X("year:Q", scale=alt.Scale(zero=False)), y="value:Q", text="actor:N",
         color=alt.Color("actor:N", sort=actors, scale=alt.Scale(domain=actors, range=list(_OKABE_ITO[:len(actors)])),
                         legend=None))
     layers = [lines, points, labels]
@@ -1535,3 +1538,352 @@ def identity_matrix_chart(
 
 __all__ += ["INSTABILITY_COLORS", "instability_chart", "regime_chart", "weight_sweep_chart",
             "identity_matrix_chart"]
+
+
+# --------------------------------------------------------------------------
+# The Karabakh arc (lessons 06-07): stability index, tipping years, secession cases
+# --------------------------------------------------------------------------
+# These charts read *named* data sets (Vega-Lite top-level ``datasets``), so a widget can
+# build the chart once and then swap in new rows: :func:`stability_datasets` and
+# :func:`secession_datasets` give the rows, under the names the charts use.
+
+#: Okabe-Ito colours for Babayev's three stabilisers; the index itself is black.
+STABILISER_COLORS: dict[str, str] = {
+    "offence_defence": "#E69F00", "regional_balance": "#56B4E9", "inertia": "#009E73", "index": "#000000"}
+STABILISER_LABELS: dict[str, str] = {
+    "offence_defence": "1 offence-defence balance",
+    "regional_balance": "2 regional balance, Russia as stabiliser",
+    "inertia": "3 inertia ('no war, no peace')",
+    "index": "stability index (weighted mean)",
+}
+#: The seven yearly indicators, grouped by stabiliser (as in ``alliances.karabakh.STABILISERS``).
+INDICATOR_LABELS: dict[str, str] = {
+    "spending": "spending ratio AZE/ARM (SIPRI)", "drones": "Azerbaijan's drone imports (SIPRI)",
+    "turkey_rise": "Turkey's military spending (SIPRI)", "turkey_alliance": "Turkey-Azerbaijan alliance steps",
+    "russia_commitment": "Russia's commitment to Armenia", "habituation": "years since the last war",
+    "domestic_shocks": "2018 change of power, 2019 rhetoric",
+}
+_INDICATOR_COLORS = ("#E69F00", "#D55E00", "#56B4E9", "#0072B2", "#CC79A7", "#009E73", "#000000")
+#: Outcomes of ``secession_cases.csv``, top to bottom in :func:`secession_chart`.
+OUTCOME_LABELS: dict[str, str] = {
+    "independent": "independent", "annexed": "annexed by the patron", "de_facto": "de facto state",
+    "autonomy": "autonomy", "reintegrated": "reintegrated"}
+EXPLAINED_COLORS: dict[str, str] = {"explained": "#0072B2", "not explained": "#D55E00"}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple, dict)):
+        return value
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _json_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts: missing values become null, numpy scalars Python ones."""
+    return [{k: _json_value(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def stability_datasets(frame: pd.DataFrame, threshold: float,
+                       tipping_year: int | None = None) -> dict[str, list[dict]]:
+    """The rows :func:`stability_chart` draws, by data-set name (``stability``, ``stability_marks``).
+
+    ``frame`` is :func:`alliances.karabakh.stability` (columns ``year``, the three stabilisers,
+    ``index``, ``tipped``).
+    """
+    need = ["year", *[k for k in STABILISER_LABELS], "tipped"]
+    missing = [c for c in need if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame needs columns {need}; missing {missing}")
+    long = frame.melt(id_vars=["year", "tipped"], value_vars=list(STABILISER_LABELS),
+                      var_name="series", value_name="value")
+    long["label"] = long["series"].map(STABILISER_LABELS)
+    long["year"] = long["year"].astype(int)
+    long["tipped"] = long["tipped"].astype(bool) & (long["series"] == "index")
+    marks = [{"what": "threshold", "year": None, "value": float(threshold),
+              "label": f"threshold {threshold:.2f}"}]
+    if tipping_year is not None:
+        marks.append({"what": "tipping", "year": int(tipping_year), "value": None,
+                      "label": f"tips in {int(tipping_year)}"})
+    return {"stability": _json_records(long[["year", "series", "label", "value", "tipped"]]),
+            "stability_marks": marks}
+
+
+def war_markers(events: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    """``event_id`` -> label as rows with a fractional ``year`` (the start date), for the rules."""
+    unknown = sorted(set(labels) - set(events["event_id"]))
+    if unknown:
+        raise ValueError(f"labels name events that are not in the table: {unknown}")
+    rows = []
+    for ev in events[events["event_id"].isin(list(labels))].itertuples(index=False):
+        start = _to_date(ev.date)
+        fraction = (start.day_of_year - 1) / (366 if start.is_leap_year else 365)
+        rows.append({"event_id": ev.event_id, "label": labels[ev.event_id], "date": str(ev.date),
+                     "event": str(ev.event), "year": round(start.year + fraction, 3)})
+    return pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
+
+
+def stability_chart(
+    frame: pd.DataFrame,
+    threshold: float,
+    tipping_year: int | None = None,
+    title: str = "The 'no war, no peace' equilibrium, 1994-2024",
+    caption: str = "",
+    *,
+    events: pd.DataFrame | None = None,
+    width: int = 620,
+    height: int = 300,
+) -> alt.LayerChart:
+    """Babayev's three stabilisers and the weighted stability index by year.
+
+    Thin coloured lines: the stabilisers (0 destabilising ... 1 stabilising, Okabe-Ito);
+    thick black line: the index; dashed horizontal rule: ``threshold``; shaded years: the
+    index is below it; a vermillion rule: ``tipping_year``. ``events`` (from
+    :func:`war_markers`: ``year``, ``label``, ``date``, ``event``) adds grey rules with labels.
+    Tooltips give every value. Reads the named data sets of :func:`stability_datasets`.
+    """
+    data = stability_datasets(frame, threshold, tipping_year)
+    first, last = int(frame["year"].min()), int(frame["year"].max())
+    x_scale = alt.Scale(domain=[first - 0.5, last + 0.5], nice=False)
+    x = alt.X("year:Q", scale=x_scale, title="year", axis=alt.Axis(format="d", tickMinStep=2))
+    y_scale = alt.Scale(domain=[0, 1.12], nice=False)
+    y_axis = alt.Axis(values=[0, 0.25, 0.5, 0.75, 1], format=".2f", title="0 destabilising ... 1 stabilising")
+    labels = list(STABILISER_LABELS.values())
+    colour = alt.Color("label:N", title=None, sort=labels,
+                       scale=alt.Scale(domain=labels, range=[STABILISER_COLORS[k] for k in STABILISER_LABELS]),
+                       legend=alt.Legend(orient="bottom", columns=2, labelLimit=320))
+    tooltip = [alt.Tooltip("year:Q", title="year", format="d"), alt.Tooltip("label:N", title="series"),
+               alt.Tooltip("value:Q", title="value", format=".2f")]
+    rows = alt.Chart(alt.Data(name="stability"))
+    shade = rows.transform_filter("datum.tipped").transform_calculate(
+        lo="datum.year - 0.5", hi="datum.year + 0.5", top="1.12").mark_rect(
+        color="#D55E00", opacity=0.10).encode(
+        x=alt.X("lo:Q", scale=x_scale), x2="hi:Q", y=alt.value(0), y2=alt.value(height),
+        tooltip=[alt.Tooltip("year:Q", title="index below threshold in", format="d")])
+    parts = rows.transform_filter("datum.series != 'index'").mark_line(
+        strokeWidth=2, point=alt.OverlayMarkDef(size=18)).encode(
+        x=x, y=alt.Y("value:Q", scale=y_scale, axis=y_axis), color=colour, tooltip=tooltip)
+    index = rows.transform_filter("datum.series == 'index'").mark_line(
+        strokeWidth=4, point=alt.OverlayMarkDef(size=40)).encode(
+        x=x, y=alt.Y("value:Q", scale=y_scale), color=colour, tooltip=tooltip)
+    marks = alt.Chart(alt.Data(name="stability_marks"))
+    thresh = marks.transform_filter("datum.what == 'threshold'").mark_rule(
+        color="#444", strokeDash=[6, 4], strokeWidth=1.5).encode(
+        y=alt.Y("value:Q", scale=y_scale), tooltip=[alt.Tooltip("label:N", title="rule")])
+    tip = marks.transform_filter("datum.what == 'tipping'")
+    tip_rule = tip.mark_rule(color="#D55E00", strokeWidth=3).encode(
+        x=x, tooltip=[alt.Tooltip("label:N", title="the model")])
+    tip_text = tip.mark_text(align="left", dx=4, dy=8, baseline="top", color="#D55E00",
+                             fontWeight="bold", fontSize=11).encode(
+        x=x, y=alt.value(height - 38), text="label:N")
+    layers = [shade, thresh, parts, index, tip_rule, tip_text]
+    if events is not None and len(events):
+        ev = events[["year", "label", "date", "event"]].reset_index(drop=True)
+        ev["dy"] = [2 + 13 * (i % 3) for i in range(len(ev))]  # staggered so labels never overlap
+        ev_base = alt.Chart(ev).encode(x=x, tooltip=[alt.Tooltip("date:N", title="date"),
+                                                      alt.Tooltip("event:N", title="event")])
+        layers = [ev_base.mark_rule(color="#666", strokeDash=[2, 2], strokeWidth=1.5)] + layers + [
+            ev_base.mark_text(align="right", dx=-3, baseline="top", fontSize=10, color="#333").encode(
+                y=alt.Y("dy:Q", scale=None), text="label:N")]
+    return alt.layer(*layers).properties(
+        width=width, height=height, title=_title(title, caption), datasets=data)
+
+
+def indicator_panels(
+    frame: pd.DataFrame,
+    title: str = "Seven yearly indicators behind the three stabilisers",
+    caption: str = "",
+    *,
+    width: int = 220,
+    height: int = 170,
+) -> alt.HConcatChart:
+    """One panel per stabiliser with its indicators (0-1, 1 = stabilising) by year.
+
+    ``frame`` is :func:`alliances.karabakh.stability`. Colours: Okabe-Ito, one per indicator;
+    missing years (no data) are gaps. Tooltips: year, indicator, value.
+    """
+    groups = {"offence_defence": ("spending", "drones"),
+              "regional_balance": ("turkey_rise", "turkey_alliance", "russia_commitment"),
+              "inertia": ("habituation", "domestic_shocks")}
+    missing = [c for cols in groups.values() for c in cols if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame lacks indicator columns {missing}")
+    names = list(INDICATOR_LABELS.values())
+    colour = alt.Color("indicator:N", title=None, sort=names,
+                       scale=alt.Scale(domain=names, range=list(_INDICATOR_COLORS)),
+                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=320))
+    panels = []
+    for n, (stab, cols) in enumerate(groups.items()):
+        long = frame.melt(id_vars=["year"], value_vars=list(cols), var_name="key", value_name="value")
+        long["indicator"] = long["key"].map(INDICATOR_LABELS)
+        long["year"] = long["year"].astype(int)
+        panels.append(alt.Chart(long).mark_line(strokeWidth=2, point=alt.OverlayMarkDef(size=14)).encode(
+            x=alt.X("year:Q", title="year", axis=alt.Axis(format="d", tickCount=4)),
+            y=alt.Y("value:Q", scale=alt.Scale(domain=[0, 1]),
+                    title="1 stabilising ... 0 destabilising" if n == 0 else None),
+            color=colour, strokeDash=alt.StrokeDash("indicator:N", sort=names, legend=None),
+            tooltip=[alt.Tooltip("year:Q", format="d"), alt.Tooltip("indicator:N"),
+                     alt.Tooltip("value:Q", format=".2f")],
+        ).properties(width=width, height=height,
+                     title=alt.TitleParams(STABILISER_LABELS[stab], anchor="start", fontSize=12)))
+    return alt.hconcat(*panels, spacing=14).resolve_scale(color="shared", strokeDash="independent") \
+        .properties(title=_title(title, caption))
+
+
+def tipping_histogram(
+    sensitivity: pd.DataFrame,
+    highlight: int | None = None,
+    title: str = "When does the equilibrium tip? Every weighting on a grid",
+    caption: str = "",
+    *,
+    wars: Sequence[int] = (2016, 2020),
+) -> alt.HConcatChart:
+    """Left: how many weight triples give each tipping year; right: the tipping year over the simplex.
+
+    ``sensitivity`` is :func:`alliances.karabakh.sensitivity` (``w_offence_defence``,
+    ``w_regional``, ``w_inertia`` summing to 1, ``tipping_year``, NA = never tips). The bar
+    of ``highlight`` (e.g. the default's tipping year) is darker; bars of ``wars`` years are
+    outlined. Right: x = offence-defence weight, y = inertia weight (regional = the rest),
+    colour = tipping year (viridis, colour-blind safe). Tooltips give the weights.
+    """
+    need = ["w_offence_defence", "w_regional", "w_inertia", "tipping_year"]
+    missing = [c for c in need if c not in sensitivity.columns]
+    if missing:
+        raise ValueError(f"sensitivity needs columns {need}; missing {missing}")
+    data = sensitivity[need].copy()
+    data["when"] = data["tipping_year"].map(lambda y: "never" if pd.isna(y) else str(int(y)))
+    total = len(data)
+    counts = data.groupby("when").agg(
+        triples=("when", "size"), od=("w_offence_defence", "mean"), rb=("w_regional", "mean"),
+        inert=("w_inertia", "mean")).reset_index()
+    counts["share"] = counts["triples"] / max(total, 1)
+    order = sorted([w for w in counts["when"] if w != "never"], key=int) + (
+        ["never"] if "never" in set(counts["when"]) else [])
+    counts["kind"] = counts["when"].map(
+        lambda w: "the default weights" if highlight is not None and w == str(highlight) else "other weightings")
+    counts["war"] = counts["when"].isin([str(y) for y in wars])
+    bars = alt.Chart(counts).mark_bar().encode(
+        x=alt.X("when:O", sort=order, title="tipping year", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("triples:Q", title="weight triples"),
+        color=alt.Color("kind:N", title=None, scale=alt.Scale(
+            domain=["the default weights", "other weightings"], range=["#0072B2", "#9ecae1"]),
+            legend=alt.Legend(orient="bottom")),
+        stroke=alt.condition("datum.war", alt.value("#D55E00"), alt.value(None)),
+        strokeWidth=alt.value(2.5),
+        tooltip=[alt.Tooltip("when:N", title="tipping year"), alt.Tooltip("triples:Q", title="weight triples"),
+                 alt.Tooltip("share:Q", title="share of the grid", format=".0%"),
+                 alt.Tooltip("od:Q", title="mean offence-defence weight", format=".2f"),
+                 alt.Tooltip("rb:Q", title="mean regional weight", format=".2f"),
+                 alt.Tooltip("inert:Q", title="mean inertia weight", format=".2f")])
+    text = bars.mark_text(dy=-6, color="black").encode(text="triples:Q", color=alt.value("black"),
+                                                       stroke=alt.value(None))
+    left = alt.layer(bars, text).properties(width=300, height=220, title=alt.TitleParams(
+        "Tipping years over the grid (red outline: a war year)", anchor="start", fontSize=12))
+    years = [int(y) for y in data["tipping_year"].dropna()]
+    domain = [min(years), max(years)] if years else [1995, 2024]
+    cells = alt.Chart(data).mark_square(size=150).encode(
+        x=alt.X("w_offence_defence:Q", title="weight of offence-defence", scale=alt.Scale(domain=[-0.05, 1.05])),
+        y=alt.Y("w_inertia:Q", title="weight of inertia", scale=alt.Scale(domain=[-0.05, 1.05])),
+        color=alt.Color("tipping_year:Q", title="tipping year", scale=alt.Scale(scheme="viridis", domain=domain),
+                        legend=alt.Legend(format="d", orient="right")),
+        tooltip=[alt.Tooltip("w_offence_defence:Q", title="offence-defence", format=".1f"),
+                 alt.Tooltip("w_regional:Q", title="regional balance", format=".1f"),
+                 alt.Tooltip("w_inertia:Q", title="inertia", format=".1f"),
+                 alt.Tooltip("when:N", title="tipping year")])
+    right = cells.properties(width=220, height=220, title=alt.TitleParams(
+        "Which weights tip when (regional weight = 1 - the other two)", anchor="start", fontSize=12))
+    return alt.hconcat(left, right, spacing=40).resolve_scale(color="independent").properties(
+        title=_title(title, caption))
+
+
+_CLASS_OF = {"independent": "success", "annexed": "success", "de_facto": "partial",
+             "autonomy": "failure", "reintegrated": "failure"}
+
+
+def secession_datasets(result: pd.DataFrame, partial_at: float, success_at: float) -> dict[str, list[dict]]:
+    """The rows :func:`secession_chart` draws, by data-set name (``secession_cases``,
+    ``secession_bands``, ``secession_cuts``). ``result`` is :func:`alliances.secession.explained`.
+    """
+    need = ["case_id", "region", "outcome", "score", "observed", "predicted", "explained"]
+    missing = [c for c in need if c not in result.columns]
+    if missing:
+        raise ValueError(f"result needs columns {need}; missing {missing}")
+    rank = {o: i for i, o in enumerate(OUTCOME_LABELS)}
+    factors = [f for f in ("geography", "history", "ethnic", "legal") if f in result.columns]
+    lo = {"failure": 0.0, "partial": partial_at, "success": success_at}
+    hi = {"failure": partial_at, "partial": success_at, "success": 1.0}
+    rows = sorted(result[need + factors].to_dict("records"),  # plain Python: fast enough for a slider
+                  key=lambda r: (rank.get(r["outcome"], len(rank)), str(r["region"])))
+    cases, bands = [], []
+    for order, r in enumerate(rows):
+        label = OUTCOME_LABELS.get(r["outcome"], str(r["outcome"]))
+        row = f"{r['region']} ({label})"
+        cases.append({"case_id": r["case_id"], "region": r["region"], "row": row, "order": order,
+                      "outcome_label": label, "observed": r["observed"],
+                      "predicted": _json_value(r["predicted"]) or "no score", "score": _json_value(r["score"]),
+                      "fit": "explained" if r["explained"] else "not explained",
+                      **{f: _json_value(r[f]) for f in factors}})
+        bands.append({"row": row, "order": order, "observed": r["observed"],
+                      "lo": lo.get(r["observed"]), "hi": hi.get(r["observed"])})
+    cuts = [{"at": float(partial_at), "label": f"partial from {partial_at:.2f}"},
+            {"at": float(success_at), "label": f"success from {success_at:.2f}"}]
+    return {"secession_cases": cases, "secession_bands": bands, "secession_cuts": cuts}
+
+
+def secession_chart(
+    result: pd.DataFrame,
+    partial_at: float,
+    success_at: float,
+    title: str = "Structural score and outcome of each secession attempt",
+    caption: str = "",
+    *,
+    highlight: str | None = "nagorno-karabakh",
+    width: int = 440,
+) -> alt.LayerChart:
+    """One row per case, grouped by outcome; x = the case's structural score (0-1).
+
+    The shaded band in each row is where the score must fall for the outcome to be
+    *explained* (failure below ``partial_at``, partial between, success from ``success_at``).
+    Points: blue circles explained, vermillion crosses not (colour and shape, colour-blind
+    safe); ``highlight`` (a ``case_id``) is drawn larger. Dashed rules: the two cut-points.
+    Tooltips: the four factor scores, the score, observed and predicted class. Reads the
+    named data sets of :func:`secession_datasets`.
+    """
+    data = secession_datasets(result, partial_at, success_at)
+    n = len(data["secession_cases"])
+    x_scale = alt.Scale(domain=[0, 1], nice=False)
+    y = alt.Y("row:N", title=None, sort=alt.EncodingSortField("order", order="ascending"),
+              axis=alt.Axis(labelLimit=320))
+    bands = alt.Chart(alt.Data(name="secession_bands")).mark_bar(color="#56B4E9", opacity=0.25, height=16).encode(
+        x=alt.X("lo:Q", scale=x_scale), x2="hi:Q", y=y,
+        tooltip=[alt.Tooltip("row:N", title="case"), alt.Tooltip("observed:N", title="observed class"),
+                 alt.Tooltip("lo:Q", title="explained from score", format=".2f"),
+                 alt.Tooltip("hi:Q", title="up to", format=".2f")])
+    factor_tips = [alt.Tooltip(f"{f}:Q", title=f, format=".2f") for f in ("geography", "history", "ethnic", "legal")
+                   if f in result.columns]
+    size = alt.condition(f"datum.case_id == '{highlight}'", alt.value(220), alt.value(90)) if highlight \
+        else alt.value(90)
+    points = alt.Chart(alt.Data(name="secession_cases")).mark_point(filled=True, opacity=0.95).encode(
+        x=alt.X("score:Q", scale=x_scale, title="structural score (0 hinders ... 1 favours secession)"),
+        y=y,
+        color=alt.Color("fit:N", title=None, scale=alt.Scale(domain=list(EXPLAINED_COLORS),
+                                                              range=list(EXPLAINED_COLORS.values())),
+                        legend=alt.Legend(orient="bottom")),
+        shape=alt.Shape("fit:N", scale=alt.Scale(domain=list(EXPLAINED_COLORS), range=["circle", "cross"]),
+                        legend=alt.Legend(orient="bottom", title=None)),
+        size=size,
+        tooltip=[alt.Tooltip("region:N", title="case"), alt.Tooltip("outcome_label:N", title="outcome"),
+                 alt.Tooltip("observed:N", title="observed class"), alt.Tooltip("predicted:N", title="predicted"),
+                 alt.Tooltip("score:Q", title="score", format=".2f"), *factor_tips])
+    cuts = alt.Chart(alt.Data(name="secession_cuts"))
+    rules = cuts.mark_rule(color="#444", strokeDash=[5, 3]).encode(
+        x=alt.X("at:Q", scale=x_scale), tooltip=[alt.Tooltip("label:N", title="cut-point")])
+    texts = cuts.mark_text(align="left", dx=3, baseline="bottom", fontSize=10, color="#444").encode(
+        x=alt.X("at:Q", scale=x_scale), y=alt.value(-2), text="label:N")
+    return alt.layer(bands, rules, texts, points).properties(
+        width=width, height=20 * max(n, 1), title=_title(title, caption), datasets=data)
+
+
+__all__ += ["STABILISER_COLORS", "STABILISER_LABELS", "INDICATOR_LABELS", "OUTCOME_LABELS",
+            "EXPLAINED_COLORS", "stability_datasets", "stability_chart", "war_markers",
+            "indicator_panels", "tipping_histogram", "secession_datasets", "secession_chart"]

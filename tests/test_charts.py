@@ -314,3 +314,315 @@ def test_lesson00_charts_render_offline(renderer):
                   charts.membership_timeline(load_table("memberships"))):
         bundle = _bundle(chart)
         assert SVG in bundle and _URL_LOAD.search(bundle[SVG]) is None
+
+
+# ---- lessons 03-04: instability, regime, weight sweeps, identity matrix ----
+
+
+def _okabe_ito_only(colours) -> bool:
+    return set(colours) <= set(charts._OKABE_ITO)
+
+
+def test_instability_chart_has_two_lanes_sources_and_a_safe_palette():
+    from alliances import load_table
+
+    events = load_table("instability_events")
+    spec = charts.instability_chart(events, caption="c", highlight=(2008, 2019)).to_dict()
+    assert _title_text(spec).startswith("Threats to the regime")
+    points = spec["layer"][-1]
+    assert points["encoding"]["yOffset"]["field"] == "dimension"
+    assert {"description", "source", "kind"} <= _all_tooltip_fields(spec)
+    assert _okabe_ito_only(points["encoding"]["color"]["scale"]["range"])
+    assert not _no_url_data(spec)
+    rows = [r for v in spec["datasets"].values() for r in v if "kind" in r]
+    assert len(rows) == len(events[events["year"].between(1991, 2024)])
+    with pytest.raises(ValueError, match="missing"):
+        charts.instability_chart(events.drop(columns=["dimension"]))
+    with pytest.raises(ValueError, match="no instability events"):
+        charts.instability_chart(events, start=1950, end=1960)
+
+
+def test_regime_chart_lines_labels_and_limits():
+    frame = pd.DataFrame({"actor": ["Armenia", "Armenia", "Russia", "Russia"], "year": [1992, 1993] * 2,
+                          "value": [0.6, 0.62, 0.55, 0.5], "group": ["chooser"] * 2 + ["outside power"] * 2})
+    spec = charts.regime_chart(frame, caption="solid: choosers; dashed: outside powers").to_dict()
+    lines = spec["layer"][0]
+    assert lines["mark"]["type"] == "line"
+    assert lines["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    assert _okabe_ito_only(lines["encoding"]["color"]["scale"]["range"])
+    assert {"actor", "year", "value"} <= _all_tooltip_fields(spec)
+    many = pd.DataFrame({"actor": [f"a{i}" for i in range(9)], "year": 2000, "value": 0.5})
+    with pytest.raises(ValueError, match="at most 8"):
+        charts.regime_chart(many)
+    with pytest.raises(ValueError, match="missing"):
+        charts.regime_chart(frame.drop(columns=["value"]))
+
+
+def test_weight_sweep_chart_marks_thresholds_default_and_pairs():
+    from alliances import load_world
+    from alliances.analysis import sweep
+
+    frame = sweep("omnibalancing", load_world("2008-2019"), "internal_weight", [0.0, 0.45, 1.0])
+    pairs = [("ARM", "RUS"), ("AZE", "WEST")]
+    spec = charts.weight_sweep_chart(frame, "Sweep", "caption", pairs=pairs, default=0.45,
+                                     align_at=0.3).to_dict()
+    assert _title_text(spec) == "Sweep"
+    rows = [r for v in spec["datasets"].values() for r in v if "pair" in r]
+    assert {r["pair"] for r in rows} == {"Armenia → Russia", "Azerbaijan → the West"}
+    thresholds = [r["score"] for v in spec["datasets"].values() for r in v if "label" in r and "score" in r
+                  and "threshold" not in r and "pair" not in r]
+    assert 0.3 in thresholds and -0.25 in thresholds
+    assert any(r.get("value") == 0.45 for v in spec["datasets"].values() for r in v if "label" in r)
+    assert {"pair", "value", "score", "stance"} <= _all_tooltip_fields(spec)
+    with pytest.raises(ValueError, match="pairs not in the frame"):
+        charts.weight_sweep_chart(frame, "t", pairs=[("ARM", "USA")])
+    with pytest.raises(ValueError, match="sweep"):
+        charts.weight_sweep_chart(frame.drop(columns=["stance"]), "t")
+
+
+def test_identity_matrix_chart_shows_memory_kinship_and_gaps():
+    from alliances import load_table
+
+    dyads = load_table("identity_dyads")
+    spec = charts.identity_matrix_chart(dyads, partners=["ARM", "AZE", "GEO", "RUS", "TUR", "IRN", "USA", "EU"]).to_dict()
+    rows = {(r["state"], r["partner"]): r for v in spec["datasets"].values() for r in v}
+    assert rows[("AZE", "TUR")]["label"] == "+2 kin"
+    assert rows[("ARM", "GEO")]["label"] == "n/c" and rows[("ARM", "GEO")]["coded"] == "not coded"
+    assert rows[("GEO", "RUS")]["scaled"] == -1
+    assert {"memory_why", "memory_source", "kin_why", "kin_source"} <= _all_tooltip_fields(spec)
+    cells = spec["layer"][1]
+    assert cells["encoding"]["color"]["scale"]["scheme"] == charts.SCORE_SCHEME
+    with pytest.raises(ValueError, match="missing"):
+        charts.identity_matrix_chart(dyads.drop(columns=["ethnic_kinship"]))
+
+
+def test_lesson03_04_charts_render_offline(renderer):
+    from alliances import load_table
+
+    for chart in (charts.instability_chart(load_table("instability_events")),
+                  charts.identity_matrix_chart(load_table("identity_dyads"))):
+        bundle = _bundle(chart)
+        assert SVG in bundle and _URL_LOAD.search(bundle[SVG]) is None
+
+
+# --------------------------------------------------------------------------
+# Lesson 05: levels, theories side by side, divergence, agreement
+# --------------------------------------------------------------------------
+
+@pytest.fixture
+def parts_long(frame) -> pd.DataFrame:
+    rows = []
+    for r in frame.itertuples():
+        for part, share in (("regional", 0.5), ("weakness", 0.3), ("penetration", 0.2)):
+            rows.append((r.state, r.partner, part, r.score * share, r.score, r.reason))
+    return pd.DataFrame(rows, columns=["state", "partner", "part", "contribution", "score", "reason"])
+
+
+def test_levels_chart_stacks_parts_per_state(parts_long):
+    spec = charts.levels_chart(parts_long, caption="levels", part_labels={"regional": "regional amity"}).to_dict()
+    assert _title_text(spec) == "What drove each score"
+    panels = spec["hconcat"]
+    assert [p["title"]["text"] for p in panels] == ["Armenia", "Azerbaijan", "Georgia"]
+    bars = panels[0]["layer"][1]
+    assert bars["encoding"]["x"]["stack"] == "zero"
+    assert bars["encoding"]["color"]["scale"]["domain"] == ["regional amity", "weakness", "penetration"]
+    assert bars["encoding"]["color"]["scale"]["range"] == [charts.PART_COLORS[p] for p in
+                                                          ("regional", "weakness", "penetration")]
+    assert {"reason", "contribution", "score"} <= _all_tooltip_fields(spec)
+    assert _no_url_data(spec) == []
+    with pytest.raises(ValueError, match="contribution"):
+        charts.levels_chart(parts_long.drop(columns="contribution"))
+
+
+def test_theories_side_by_side_outlines_misses(frame):
+    wrong = frame.assign(stance=["hedge"] * len(frame))
+    spec = charts.theories_side_by_side({"A": frame, "B": wrong}, frame, caption="five").to_dict()
+    assert spec["resolve"]["scale"]["color"] == "shared"
+    panels = [p for row in spec["vconcat"] for p in row["hconcat"]]
+    assert [p["title"]["text"] for p in panels] == ["A", "B", "What the states did (observed)"]
+    datasets = spec["datasets"]
+    outlines = [p["layer"][-1] for p in panels[:2]]
+    counts = [len(datasets[o["data"]["name"]]) for o in outlines]
+    assert counts == [0, int((frame["stance"] != "hedge").sum())]
+    assert "reason" in _all_tooltip_fields(spec)
+    with pytest.raises(ValueError):
+        charts.theories_side_by_side({}, frame)
+
+
+def test_divergence_and_agreement_charts():
+    div = pd.DataFrame([{"state": "Armenia", "partner": "Russia", "observed": "align", "matches": 4,
+                         "theories": 5, "distinct": 2, "right": "A; B; C; D", "wrong": "E",
+                         "stances": "A: align", "reason": "CSTO member."}])
+    spec = charts.divergence_chart(div, caption="count").to_dict()
+    assert _title_text(spec) == "Where the theories diverge"
+    assert {"right", "wrong", "stances", "reason"} <= _all_tooltip_fields(spec)
+    rows = [r for v in spec["datasets"].values() for r in v]
+    assert rows[0]["label"] == "4/5"
+    with pytest.raises(ValueError, match="matches"):
+        charts.divergence_chart(div.drop(columns="matches"))
+    table = pd.DataFrame({"title": ["A", "B"], "stance_agreement": [0.5, 0.9], "pairs": [18, 18]})
+    spec = charts.agreement_chart(table).to_dict()
+    assert _title_text(spec) == "Agreement with what happened"
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["A", "B"]
+    with pytest.raises(ValueError):
+        charts.agreement_chart(table.drop(columns="stance_agreement"))
+
+
+def test_lesson05_charts_render_offline(renderer):
+    from alliances import load_world
+    from alliances.comparison import by_theory, divergence, parts_frame, predict_all
+    from alliances.observed import observed
+
+    world = load_world("2008-2019")
+    table, obs = predict_all(world), observed(world)
+    for chart in (charts.levels_chart(parts_frame("rsct", world)),
+                  charts.theories_side_by_side(by_theory(table), obs),
+                  charts.divergence_chart(divergence(table, obs))):
+        bundle = _bundle(chart)
+        assert SVG in bundle and _URL_LOAD.search(bundle[SVG]) is None
+
+
+# --- Karabakh arc (lessons 06-07): stability, tipping years, secession cases ---------------
+
+def test_stability_chart_reads_named_datasets_and_marks_wars(renderer):
+    from alliances import karabakh
+    from alliances.karabakh_widgets import WAR_LABELS, war_markers
+
+    frame = karabakh.stability()
+    events = war_markers()
+    assert list(events["label"]) == list(WAR_LABELS.values())
+    assert events["year"].between(2016, 2024).all() and events["year"].is_monotonic_increasing
+    chart = charts.stability_chart(frame, 0.5, karabakh.tipping_year(), events=events, caption="c")
+    spec = chart.to_dict()
+    assert set(spec["datasets"]) >= {"stability", "stability_marks"}
+    index = [r for r in spec["datasets"]["stability"] if r["series"] == "index"]
+    assert len(index) == len(frame) and all(r["value"] is None or 0 <= r["value"] <= 1 for r in index)
+    assert {"what": "tipping", "year": karabakh.tipping_year(), "value": None,
+            "label": f"tips in {karabakh.tipping_year()}"} in spec["datasets"]["stability_marks"]
+    assert {"year", "value", "label"} <= _all_tooltip_fields(spec)
+    json.dumps(spec)  # no NaN or numpy scalars
+    bundle = _bundle(chart)
+    assert SVG in bundle and _URL_LOAD.search(bundle[SVG]) is None
+    assert "44-day war 2020" in bundle[SVG]
+
+
+def test_stability_datasets_checks_columns_and_never_tips():
+    from alliances import karabakh
+
+    data = charts.stability_datasets(karabakh.stability(), 0.0, None)
+    assert [m["what"] for m in data["stability_marks"]] == ["threshold"]
+    with pytest.raises(ValueError, match="missing"):
+        charts.stability_datasets(karabakh.stability().drop(columns="inertia"), 0.5)
+    with pytest.raises(ValueError, match="not in the table"):
+        charts.war_markers(pd.DataFrame({"event_id": ["a"], "date": ["2020"], "event": ["x"]}), {"b": "B"})
+
+
+def test_indicator_panels_and_tipping_histogram(renderer):
+    from alliances import karabakh
+
+    panels = charts.indicator_panels(karabakh.stability()).to_dict()
+    assert len(panels["hconcat"]) == 3
+    sens = karabakh.sensitivity(step=0.25)
+    spec = charts.tipping_histogram(sens, highlight=karabakh.tipping_year()).to_dict()
+    bars = [r for v in spec["datasets"].values() for r in v if "triples" in r]
+    assert sum(r["triples"] for r in bars) == len(sens)
+    assert any(r["kind"] == "the default weights" for r in bars)
+    never = sens.assign(tipping_year=pd.array([None] * len(sens), dtype="Int64"))
+    spec = charts.tipping_histogram(never).to_dict()
+    assert [r["when"] for v in spec["datasets"].values() for r in v if "triples" in r] == ["never"]
+    with pytest.raises(ValueError, match="tipping_year"):
+        charts.tipping_histogram(sens.drop(columns="tipping_year"))
+
+
+def test_secession_chart_bands_and_points(renderer):
+    from alliances import secession
+
+    result = secession.explained()
+    chart = charts.secession_chart(result, 0.35, 0.65, caption="c")
+    spec = chart.to_dict()
+    cases = spec["datasets"]["secession_cases"]
+    assert len(cases) == len(result) == len(spec["datasets"]["secession_bands"])
+    assert [c["order"] for c in cases] == list(range(len(cases)))
+    assert sum(c["fit"] == "explained" for c in cases) == int(result["explained"].sum())
+    karabakh_row = next(c for c in cases if c["case_id"] == "nagorno-karabakh")
+    band = next(b for b in spec["datasets"]["secession_bands"] if b["row"] == karabakh_row["row"])
+    assert (band["lo"], band["hi"]) == (0.0, 0.35) and karabakh_row["fit"] == "explained"
+    assert {"geography", "history", "ethnic", "legal", "score"} <= _all_tooltip_fields(spec)
+    json.dumps(spec)
+    bundle = _bundle(chart)
+    assert SVG in bundle and "Nagorno-Karabakh (reintegrated)" in bundle[SVG]
+    dropped = secession.explained(unknowns="drop")
+    assert len(charts.secession_datasets(dropped, 0.35, 0.65)["secession_cases"]) == len(dropped)
+    with pytest.raises(ValueError, match="missing"):
+        charts.secession_datasets(result.drop(columns="score"), 0.35, 0.65)
+
+
+# --------------------------------------------------------------------------
+# Lessons 01-02 charts: capability shares, threat components
+# --------------------------------------------------------------------------
+
+def test_capability_shares_chart_uses_the_models_shares():
+    from alliances import load_world
+    from alliances.theories.balance_of_power import system
+    from alliances.theories.inputs import capability_shares
+
+    world = load_world("2008-2019")
+    spec = charts.capability_shares_chart(world).to_dict()
+    assert "Capability shares, 2008-2019" in _title_text(spec) and spec["title"]["subtitle"]
+    assert [p["title"]["text"] for p in spec["hconcat"]] == ["CINC", "military spending", "GDP", "population"]
+    assert _remote_urls_in_spec(spec) == []
+    assert {"actor", "share", "value", "unit", "role"} <= _all_tooltip_fields(spec)
+    rows = [r for v in spec["datasets"].values() for r in v]
+    cinc = {r["actor"]: r for r in rows if r["measure"] == "CINC"}
+    shares = capability_shares(world, "cinc", system(world, "regional"))
+    assert cinc["Russia"]["share"] == pytest.approx(shares["RUS"])
+    assert cinc["Russia"]["role"].startswith("hegemon")
+    assert "the West" not in cinc  # outside the regional system
+    assert set(charts.POWER_ROLE_COLORS.values()) <= {"#E69F00", "#56B4E9", "#009E73", "#0072B2",
+                                                      "#D55E00", "#CC79A7", "#000000", "#999999"}
+    wide = charts.capability_shares_chart(world, scope="global", measures=["milex"]).to_dict()
+    rows = [r for v in wide["datasets"].values() for r in v]
+    assert {r["actor"]: r["role"] for r in rows}["the West"].startswith("hegemon")
+    with pytest.raises(ValueError):
+        charts.capability_shares_chart(world, measures=["steel"])
+    with pytest.raises(ValueError):
+        charts.capability_shares_chart(world, scope="planetary")
+
+
+def test_threat_components_table_sums_to_the_models_threat():
+    from alliances import load_world
+
+    world = load_world("2008-2019")
+    table = charts.threat_components_table(world)
+    assert set(table["component"]) == set(charts.THREAT_COMPONENT_COLORS)
+    sums = table.groupby(["state", "partner"])["contribution"].sum()
+    threat = table.groupby(["state", "partner"])["threat"].first()
+    assert (sums - threat).abs().max() < 1e-12
+    tops = table[table["top"]].drop_duplicates("state").set_index("state")["partner"].to_dict()
+    assert tops == {"ARM": "AZE", "AZE": "ARM", "GEO": "RUS"}
+    equal = charts.threat_components_table(world, w_power=1.0, w_offense=1.0)
+    assert set(equal[equal["top"]]["partner"]) == {"WEST"}
+    assert list(charts.threat_components_table(world, states=["GEO"])["state"].unique()) == ["GEO"]
+    with pytest.raises(ValueError):
+        charts.threat_components_table(world, states=["RUS"])
+    with pytest.raises(ValueError):
+        charts.threat_components_table(world, w_power=2.0)
+
+
+def test_threat_components_chart_spec():
+    from alliances import load_world
+
+    table = charts.threat_components_table(load_world("2008-2019"))
+    spec = charts.threat_components_chart(table, caption="bars").to_dict()
+    assert _title_text(spec).startswith("How threatening") and spec["title"]["subtitle"] == "bars"
+    assert [p["title"]["text"] for p in spec["hconcat"]] == [
+        "Threats to Armenia", "Threats to Azerbaijan", "Threats to Georgia"]
+    assert _remote_urls_in_spec(spec) == []
+    assert {"partner_name", "component", "raw", "weight", "contribution", "threat"} <= _all_tooltip_fields(spec)
+    bars = spec["hconcat"][0]["layer"][0]
+    assert bars["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    assert bars["encoding"]["color"]["scale"]["range"] == list(charts.THREAT_COMPONENT_COLORS.values())
+    labels = [r["label"] for v in spec["datasets"].values() for r in v if "label" in r]
+    assert sum("top threat" in x for x in labels) == 3
+    with pytest.raises(ValueError, match="missing"):
+        charts.threat_components_chart(table.drop(columns="raw"))
