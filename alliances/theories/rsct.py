@@ -32,11 +32,13 @@ Formula, for chooser :math:`i` and partner :math:`j` (each level lies in [-1, 1]
         &&\text{great-power penetration}\\
     \text{score}_{ij} &= \frac{\sum_{\ell \in L_j} w_\ell\,\ell_{ij}}{\sum_{\ell \in L_j} w_\ell}
 
-where :math:`L_j` is all three levels for an outside power; for a state of the region it is
-regional + weakness if j is the patron of i's separatists (:math:`P_{ij} > 0`), else regional
-only. Penetration is by outside powers only, and for a non-patron neighbour the weakness
-level is 0 whatever the data (protectors are sought outside the region), so a level that
-cannot speak about j does not dilute the others. ``parts`` holds the three
+where :math:`L_j` is all three levels for an outside power and regional + weakness for a
+state of the region (penetration is by outside powers only; a neighbour's weakness level is
+non-zero only when it is the patron of i's separatists, since protectors are sought outside
+the region). Keeping :math:`L_j` fixed per kind of partner makes the score monotone: a
+neighbour that backs i's separatists always scores lower than the same neighbour without
+them. A region's patron counts only while its coded backing (acts of kind
+``backs_separatists``) is active and not switched off by a toggle. ``parts`` holds the three
 terms :math:`w_\ell\,\ell_{ij} / \sum w` (0 for a level that does not apply); they add up
 to the score. If the weights of the applicable levels are all 0 the score is 0.
 
@@ -163,7 +165,9 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
         for j in partners:
             outside = j not in world.choosers
             s = inputs.support(world, j, i, off)
-            patron = [r.region for r in regions if r.patron == j]
+            backs = any(a.kind == "backs_separatists" and a.act_id not in off
+                        for a in world.acts_between(j, i))
+            patron = [r.region for r in regions if r.patron == j and backs]
             share = len(patron) / max(len(regions), 1)
             threat = z * share * (1 + inputs.hostility(world, j, i, off)) / 2
             omega = -threat + (max(z, v) * s * (1 - share) if outside else 0.0)
@@ -172,7 +176,7 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             opp = sum(inputs.hostility(world, j, k, off) for k in rv) / max(len(rv), 1)
             pi = clip(s - back + opp) if outside else 0.0
             level = {"regional": rho[j], "weakness": omega, "penetration": pi}
-            applies = LEVELS if outside else LEVELS[:2] if patron else LEVELS[:1]
+            applies = LEVELS if outside else LEVELS[:2]
             total = sum(w[lvl] for lvl in applies)
             if total <= 0:
                 out[(i, j)] = Explanation(0.0, f"All weights are zero for the levels that apply to "
@@ -181,7 +185,7 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
                 continue
             parts = {lvl: (w[lvl] * level[lvl] / total if lvl in applies else 0.0) for lvl in LEVELS}
             raw = sum(parts.values())
-            top = max(LEVELS, key=lambda lvl: abs(parts[lvl]))
+            top = max(applies, key=lambda lvl: abs(parts[lvl]))
             detail = {
                 "regional": f"{world.names[i]}'s historical memory of {world.names[j]} "
                             f"({world.memory.get((i, j), 0.0):+.0f}) and "
