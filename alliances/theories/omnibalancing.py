@@ -18,9 +18,11 @@ For state :math:`i` and partner :math:`j`
 clipped to [-1, 1], where
 
 - :math:`\omega` = ``internal_weight``: weight of the regime's (internal) security against
-  external acts. Default 0.45: on the coded acts (all periods) the unsaturated inputs make
-  :math:`|E|` about 0.77 of what the old capped ones gave, and :math:`(1-\omega) \cdot 0.77
-  \approx \omega` keeps the earlier 1:1 balance of external acts and regime security;
+  external acts. Default 0.75, so that the two terms carry equal weight on average: over
+  every pair and period the external term :math:`|E|` averages 0.51 and the regime term
+  :math:`|\iota k (f + p)|` 0.19, and :math:`(1-\omega)\,0.51 = \omega\,0.19` gives
+  :math:`\omega \approx 0.73`, rounded to 0.75 (``tests/theories/test_omnibalancing.py``
+  recomputes it);
 - :math:`E_{ij} = \text{support}_{ji} - \text{hostility}_{ji}`: the partner's coded acts
   towards the state, each :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one
   intensity-1 act 0.39, two 0.63, seven 0.97; :mod:`~alliances.theories.inputs`), the
@@ -59,7 +61,7 @@ from alliances.theories.inputs import (capability_shares, horizontal_weakness, h
 from alliances.world import World
 
 PARAMETERS: tuple[Param, ...] = (
-    Param("internal_weight", 0.45, "weight of regime (internal) security against external acts: "
+    Param("internal_weight", 0.75, "weight of regime (internal) security against external acts: "
           "0 = only the partner's acts count, 1 = only what it can do for the regime",
           low=0.0, high=1.0, step=0.05),
     Param("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "

@@ -37,20 +37,37 @@ def test_armenia_and_azerbaijan_get_similar_stances_towards_russia_and_the_west(
     for power in ("RUS", "WEST"):
         arm, aze = pred.loc[("ARM", power)], pred.loc[("AZE", power)]
         assert arm["stance"] == aze["stance"], power
-        assert abs(arm["score"] - aze["score"]) <= 0.15, power
+        assert abs(arm["score"] - aze["score"]) <= 0.2, power
     # ... but observed: Armenia allied with Russia, Azerbaijan hedged.
     assert obs.loc[("ARM", "RUS"), "stance"] != obs.loc[("AZE", "RUS"), "stance"]
     assert pred.loc[("AZE", "RUS"), "stance"] != obs.loc[("AZE", "RUS"), "stance"]
 
 
-def test_the_claim_for_the_west_is_narrow(w0819):
-    """Azerbaijan's autocracy (regime affinity with the West < 0) keeps its score of the West
-    just above the align threshold at the default weight; at the old default 0.5 it falls
-    just below, and the two states' stances towards the West split."""
-    assert 0.25 <= table(w0819).loc[("AZE", "WEST"), "score"] < 0.30
-    assert om.affinity(w0819, "AZE", "WEST") < 0 < om.affinity(w0819, "ARM", "WEST")
-    old = table(w0819, internal_weight=0.5)
-    assert old.loc[("ARM", "WEST"), "stance"] == "align" != old.loc[("AZE", "WEST"), "stance"]
+def test_default_weight_gives_both_terms_equal_average_influence():
+    """The default internal_weight is not fitted to the claim: it is the weight at which the
+    external term and the regime term have equal mean absolute size over every pair and
+    period, (1 - w) |E| = w |I|, rounded to 0.05."""
+    sizes = {"E": [], "I": []}
+    for when in PERIODS:
+        world = load_world(when)
+        for s in world.choosers:
+            for p in world.partners(s):
+                for key, weight in (("E", 0.0), ("I", 1.0)):
+                    parts = explain(THEORY, world, s, p, internal_weight=weight).set_index("input")["contribution"]
+                    sizes[key].append(abs(parts.drop("score").sum()))
+    e, i = (sum(v) / len(v) for v in (sizes["E"], sizes["I"]))
+    assert round(e / (e + i) * 20) / 20 == om.PARAMETERS[0].default == 0.75
+
+
+def test_the_claim_holds_over_a_band_of_weights(w0819):
+    """Where the claim holds: from about 0.7 to 0.8. Below, the regime term is too weak to
+    pull Azerbaijan off the West; at 1.0 only the regime counts and the stances towards
+    Russia split (learning outcome 4: sensitivity)."""
+    def similar(weight):
+        pred = table(w0819, internal_weight=weight)
+        return all(pred.loc[("ARM", q), "stance"] == pred.loc[("AZE", q), "stance"] for q in ("RUS", "WEST"))
+    assert similar(0.7) and similar(0.75) and similar(0.8)
+    assert not similar(0.5) and not similar(1.0)
 
 
 def test_the_claim_comes_from_insecure_less_democratic_regimes(w0819):
@@ -70,23 +87,26 @@ def test_internal_weight_changes_armenia_russia(w0819):
 
 
 def test_regime_insecurity_changes_georgia_russia(w0819):
-    assert table(w0819).loc[("GEO", "RUS"), "stance"] == "hedge"
-    # A secure regime has nothing to appease: Russia's war and recognition decide.
-    assert table(w0819, regime_insecurity=-1.0).loc[("GEO", "RUS"), "stance"] == "balance"
+    assert table(w0819).loc[("GEO", "RUS"), "stance"] == "align"
+    # A secure regime has nothing to appease: Russia's war and recognition weigh more.
+    assert table(w0819, regime_insecurity=-1.0).loc[("GEO", "RUS"), "stance"] == "hedge"
 
 
 def test_appeasing_the_patron_of_separatists(w0819):
     """Russia backs Abkhazia and South Ossetia: appeasing it is the omnibalancing move."""
     on = explain(THEORY, w0819, "GEO", "RUS").set_index("input")["contribution"]
     assert on["separatist patron"] > 0
-    assert table(w0819, appease_patrons=False).loc[("GEO", "RUS"), "stance"] == "balance"
+    # Appeasing the patron is what makes omnibalancing predict Georgia aligning with
+    # Russia — wrong, and the lesson says so; without it Georgia only hedges.
+    assert table(w0819).loc[("GEO", "RUS"), "stance"] == "align"
+    assert table(w0819, appease_patrons=False).loc[("GEO", "RUS"), "stance"] == "hedge"
 
 
 # -- worked example ------------------------------------------------------------------------
 
 def test_worked_example_armenia_russia(w0819):
     """S = (1-w) E + w * iota * k * (f + p), Armenia -> Russia, 2008-2019, defaults."""
-    w = 0.45
+    w = 0.75
     n_vertical = sum(e.dimension == "vertical" for e in w0819.instability["ARM"])
     v = min(1.0, n_vertical / 2 * 8 / len(w0819.years))       # 3 events in 12 years: 1
     z = min(1.0, len(w0819.separatism["ARM"]) / 2)             # no separatist region: 0
