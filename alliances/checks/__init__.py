@@ -32,10 +32,14 @@ class Hint(AssertionError):
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "None (did you run the cell that sets it?)"
+        return "None (is the answer still the placeholder, or did the cell that sets it not run?)"
+    if isinstance(value, pd.DataFrame):
+        return f"a DataFrame with {len(value)} row(s) and columns {list(value.columns)[:6]}"
+    if isinstance(value, pd.Series):
+        return f"a Series of {len(value)} value(s)"
     if isinstance(value, float) and math.isnan(value):
         return "NaN (not a number)"
-    text = repr(value)
+    text = " ".join(repr(value).split())
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -95,7 +99,10 @@ def expect_number(answer: Any, correct: float, *, tol: float, hint: str, see: st
     """``answer`` must be a real number within ``tol`` of ``correct``."""
     if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not _is_numpy_number(answer):
         fail(f"Expected a number, got {_describe(answer)}.", see)
-    value = float(answer)
+    try:
+        value = float(answer)
+    except OverflowError:
+        fail(f"Expected a number of ordinary size, got one with {len(str(answer))} digits.", see)
     if math.isnan(value) or math.isinf(value):
         fail(f"Expected a finite number, got {_describe(value)}.", see)
     if abs(value - correct) > tol:

@@ -1,0 +1,175 @@
+"""Checks for exercises/00_the_puzzle_and_the_region.ipynb (reading the data).
+
+Every correct answer is computed from the data at check time, so the checks follow the data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from alliances.checks import _describe, expect_choice, expect_frame, fail, register
+from alliances.data import load_table
+from alliances.observed import observed
+from alliances.schemas import CHOOSERS, PERIODS
+from alliances.world import load_world
+
+#: The states compared in question 00.1: the three choosers and their three neighbours.
+MILEX_STATES: tuple[str, ...] = CHOOSERS + ("RUS", "TUR", "IRN")
+MILEX_COLUMN = "milex_constant2022_usd_m"
+MILEX_LAST_YEAR = 2023
+CSTO_YEAR = 2015
+
+SEE_TABLE = "lesson 00, 'The puzzle' (the table of starting points)"
+SEE_OBSERVED = "lesson 00, 'Observed alignment, period by period'"
+SEE_TIES = "lesson 00, 'What the states did: formal ties'"
+
+
+def expect_codes(answer: Any, allowed: Iterable[str], correct: Iterable[str], *, what: str,
+                 hint: str, see: str | None = None) -> None:
+    """``answer`` must be a list (or tuple/set) of strings from ``allowed``, equal as a set to
+    ``correct``; a single string is read as a one-element list. Case and spaces are ignored."""
+    allowed = list(allowed)
+    if isinstance(answer, str):
+        answer = [answer]
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        fail(f"Expected a list of {what}, e.g. {allowed[:2]!r}, got {_describe(answer)}.", see)
+    by_norm = {a.strip().casefold(): a for a in allowed}
+    chosen = set()
+    for item in answer:
+        if not isinstance(item, str):
+            fail(f"Every item of your list should be one of {allowed} as a string; "
+                 f"{_describe(item)} is not.", see)
+        if item.strip().casefold() not in by_norm:
+            fail(f"{item!r} is not one of the {what}: {allowed}.", see)
+        chosen.add(by_norm[item.strip().casefold()])
+    target = set(correct)
+    if not chosen and target:
+        fail(f"Your list is empty. {hint}", see)
+    if chosen != target:
+        extra, missing = sorted(chosen - target), sorted(target - chosen)
+        detail = []
+        if extra:
+            detail.append(f"{len(extra)} item(s) should not be there")
+        if missing:
+            detail.append(f"{len(missing)} item(s) are missing")
+        fail(f"Not quite: {' and '.join(detail)}. {hint}", see)
+
+
+# -- 00.1 -------------------------------------------------------------------------------
+
+def milex_growth() -> dict[str, float]:
+    """2023 military spending over the first year with a value (from 1992), per state."""
+    table = load_table("milex_sipri")
+    out = {}
+    for actor in MILEX_STATES:
+        series = table[(table["actor"] == actor)].dropna(subset=[MILEX_COLUMN]).sort_values("year")
+        series = series[series["year"] <= MILEX_LAST_YEAR]
+        first, last = series.iloc[0], series.iloc[-1]
+        out[actor] = float(last[MILEX_COLUMN]) / float(first[MILEX_COLUMN])
+    return out
+
+
+@register("00.1")
+def _q1(answer: Any) -> None:
+    growth = milex_growth()
+    expect_choice(answer, MILEX_STATES, max(growth, key=growth.get), see=SEE_TABLE, hint=(
+        "Compare each state's 2023 figure with its first one as a ratio (2023 / 1992, or the "
+        "first year with data), not as a difference in US$: a large state adds more dollars "
+        "without growing faster."))
+
+
+# -- 00.2 -------------------------------------------------------------------------------
+
+def georgia_balances_russia() -> list[str]:
+    """The periods in which Georgia's observed stance towards Russia is 'balance'."""
+    out = []
+    for period in PERIODS:
+        obs = observed(load_world(period))
+        cell = obs[(obs["state"] == "GEO") & (obs["partner"] == "RUS")]
+        if len(cell) and cell["stance"].iloc[0] == "balance":
+            out.append(period)
+    return out
+
+
+@register("00.2")
+def _q2(answer: Any) -> None:
+    expect_codes(answer, PERIODS, georgia_balances_russia(), what="periods", see=SEE_OBSERVED, hint=(
+        "Look at the GEO row, RUS column of the heat map in every period (or filter "
+        "observed(load_world(period)) for state 'GEO' and partner 'RUS'); a code of -1 "
+        "(tension) already counts as 'balance', not only the enmity of -2."))
+
+
+# -- 00.3 -------------------------------------------------------------------------------
+
+def csto_members(year: int = CSTO_YEAR) -> list[str]:
+    """Choosers that were parties to the Collective Security Treaty / CSTO in ``year``."""
+    m = load_table("memberships")
+    rows = m[m["organisation"].str.startswith("Collective Security Treaty")
+             & (m["kind"] == "military_alliance") & (m["joined_year"] <= year)
+             & (m["left_year"].isna() | (m["left_year"] > year))]
+    return sorted(set(rows["state"]) & set(CHOOSERS))
+
+
+@register("00.3")
+def _q3(answer: Any) -> None:
+    expect_codes(answer, CHOOSERS, csto_members(), what="chooser codes", see=SEE_TIES, hint=(
+        f"In load_table('memberships'), keep the rows whose organisation is the Collective "
+        f"Security Treaty, then the states that had joined by {CSTO_YEAR} and had not left "
+        "(left_year empty or later)."))
+
+
+# -- 00.4 -------------------------------------------------------------------------------
+
+def align_counts() -> pd.DataFrame:
+    """Per chooser and period: the number of partners it is observed to align with."""
+    rows = []
+    for period in PERIODS:
+        obs = observed(load_world(period))
+        for state in CHOOSERS:
+            n = int(((obs["state"] == state) & (obs["stance"] == "align")).sum())
+            rows.append({"state": state, "period": period, "n_align": n})
+    return pd.DataFrame(rows)
+
+
+@register("00.4")
+def _q4(answer: Any) -> None:
+    see = SEE_OBSERVED
+    frame = expect_frame(answer, ["state", "period", "n_align"], see=see)
+    if frame.columns.duplicated().any():
+        fail("Your table has duplicate column names; give each column once.", see)
+    correct = align_counts()
+    try:
+        keys = list(zip(frame["state"].map(str).str.strip(), frame["period"].map(str).str.strip()))
+    except Exception:  # a column of odd objects
+        fail("The state and period columns should hold text, e.g. 'ARM' and '1992-1999'.", see)
+    expected_keys = set(zip(correct["state"], correct["period"]))
+    if len(keys) != len(set(keys)):
+        fail("Some (state, period) pairs appear more than once: give one row per chooser and "
+             "period (group by both columns).", see)
+    unknown = [k for k in keys if k not in expected_keys]
+    if unknown:
+        fail(f"Unexpected row {unknown[0]!r}: state must be one of {list(CHOOSERS)} and period one "
+             f"of {list(PERIODS)}.", see)
+    missing = sorted(expected_keys - set(keys))
+    if missing:
+        fail(f"Your table has {len(keys)} rows but should have {len(expected_keys)}, one per chooser "
+             f"and period; {missing[0]!r} is missing. If you filtered on 'align' before "
+             "grouping, a state with no such partner drops out: count with a sum of True/False "
+             "instead, or add the zeros.", see)
+    try:
+        values = pd.to_numeric(frame["n_align"], errors="coerce").astype(float)
+    except (TypeError, ValueError):
+        values = None
+    if values is None or values.isna().any() or not all(math.isfinite(v) for v in values):
+        fail("n_align should hold whole numbers (counts), not text or NaN.", see)
+    got = dict(zip(keys, values))
+    wrong = [(s, p) for s, p, n in correct.itertuples(index=False) if abs(got[(s, p)] - n) > 1e-9]
+    if wrong:
+        s, p = wrong[0]
+        fail(f"{len(wrong)} count(s) are off, e.g. {s} in {p}. Count the partners whose observed "
+             "stance is 'align' (6 partners per chooser: the other two choosers and RUS, TUR, "
+             "IRN, WEST).", see)

@@ -1,0 +1,237 @@
+"""Checks for exercises/02_balance_of_threat.ipynb.
+
+Correct answers are computed from the balance-of-threat model at check time; the student's
+five-factor threat function is validated against the model's own four components
+(:func:`alliances.theories.balance_of_threat.threat_parts`, the numbers behind
+``explain("balance_of_threat", ...)``).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from alliances.checks import _describe, call_student, expect_choice, expect_mapping, fail, register
+from alliances.checks.lesson00 import expect_codes
+from alliances.schemas import CHOOSERS
+from alliances.theories import predict, resolve_params
+from alliances.theories.balance_of_threat import threat_parts
+from alliances.world import World, load_world
+
+WHEN = "2008-2019"
+SEE_TOP = "lesson 02, 'Top threat and counterweight'"
+SEE_ACTS = "lesson 02, 'Change one thing at a time' ('Hostile acts, one kind at a time')"
+SEE_DATA = "lesson 02, 'The model' and 'The four sources of threat, in the data'"
+SEE_RIGHT_WRONG = "lesson 02, 'What the theory gets right and wrong here'"
+
+FOUR = ("w_power", "w_proximity", "w_offense", "w_intentions")
+
+
+def four_factor_threat(world: World, state: str, **weights: float) -> dict[str, float]:
+    """The model's threat t_ij of every partner j to ``state`` (the sum of its four shares)."""
+    _, share = threat_parts(world, resolve_params("balance_of_threat", weights), state)
+    return {j: sum(parts.values()) for j, parts in share.items()}
+
+
+# -- 02.1 -------------------------------------------------------------------------------
+
+def top_threat(state: str, when: str = WHEN) -> str:
+    threat = four_factor_threat(load_world(when), state)
+    return max(threat, key=threat.get)  # first in partners order on a tie, as in the model
+
+
+@register("02.1")
+def _q1(answer: Any) -> None:
+    answer = expect_mapping(answer, ["ARM", "GEO"], see=SEE_TOP)
+    codes = list(load_world(WHEN).actors)
+    for state in ("ARM", "GEO"):
+        expect_choice(answer[state], codes, top_threat(state), see=SEE_TOP, hint=(
+            f"For {state}: the top threat is the partner with the highest threat t (the sum of "
+            "the four weighted components), the one whose reason says \"top threat\"; "
+            "explain('balance_of_threat', world, state, partner) shows the components."))
+
+
+# -- 02.2 -------------------------------------------------------------------------------
+
+def blockade_changes(state: str = "ARM", when: str = WHEN) -> list[str]:
+    """Partners whose predicted stance for ``state`` changes with count_blockades=False."""
+    world = load_world(when)
+    on = predict("balance_of_threat", world)
+    off = predict("balance_of_threat", world, count_blockades=False)
+    merged = on.merge(off, on=["state", "partner"], suffixes=("_on", "_off"))
+    merged = merged[(merged["state"] == state) & (merged["stance_on"] != merged["stance_off"])]
+    return list(merged["partner"])
+
+
+@register("02.2")
+def _q2(answer: Any) -> None:
+    world = load_world(WHEN)
+    if isinstance(answer, (list, tuple, set, frozenset)) and not answer and not blockade_changes():
+        return
+    expect_codes(answer, world.partners("ARM"), blockade_changes(), what="partner codes",
+                 see=SEE_ACTS, hint=(
+                     "Run predict('balance_of_threat', world, count_blockades=False) and compare "
+                     "each of Armenia's stances with the default. Two things move: the hostility "
+                     "of the blockading states falls, and so does the top threat t_iT, which also "
+                     "sets how strongly Armenia aligns with the counterweights."))
+
+
+# -- 02.3 -------------------------------------------------------------------------------
+
+def claim(world: World, state: str, partner: str) -> float:
+    """1 if ``partner`` is the patron of a separatist region on ``state``'s soil active in the
+    world's years (``world.separatism``), else 0."""
+    return 1.0 if any(r.patron == partner for r in world.separatism.get(state, ())) else 0.0
+
+
+def threat5_reference(world: World, state: str, partner: str, w_power: float = 0.5,
+                      w_proximity: float = 1.0, w_offense: float = 0.5, w_intentions: float = 1.0,
+                      w_claim: float = 0.5) -> float:
+    """The five-factor threat the question asks for (the four-factor model plus a claim)."""
+    four = dict(w_power=w_power, w_proximity=w_proximity, w_offense=w_offense,
+                w_intentions=w_intentions)
+    w4 = sum(four.values())
+    t4 = four_factor_threat(world, state, **four)[partner] if w4 > 0 else 0.0
+    total = w4 + w_claim
+    return (t4 * w4 + w_claim * claim(world, state, partner)) / total if total > 0 else 0.0
+
+
+#: Weight sets the check tries: (label, weights, compare with the four-factor model?).
+WEIGHT_SETS = (
+    ("the default four weights and w_claim=0", dict(w_power=0.5, w_proximity=1.0, w_offense=0.5,
+                                                    w_intentions=1.0, w_claim=0.0), True),
+    ("w_power=1, w_proximity=0.5, w_offense=0.25, w_intentions=0.75, w_claim=0",
+     dict(w_power=1.0, w_proximity=0.5, w_offense=0.25, w_intentions=0.75, w_claim=0.0), True),
+    ("the default weights (w_claim=0.5)", dict(w_power=0.5, w_proximity=1.0, w_offense=0.5,
+                                               w_intentions=1.0, w_claim=0.5), False),
+    ("w_claim=1 and the four other weights 0", dict(w_power=0.0, w_proximity=0.0, w_offense=0.0,
+                                                   w_intentions=0.0, w_claim=1.0), False),
+    ("every weight 1", dict(w_power=1.0, w_proximity=1.0, w_offense=1.0, w_intentions=1.0,
+                            w_claim=1.0), False),
+    ("every weight 0", dict(w_power=0.0, w_proximity=0.0, w_offense=0.0, w_intentions=0.0,
+                            w_claim=0.0), False),
+)
+PERIODS_TRIED = ("1992-1999", "2008-2019", "2020-2024")
+
+
+@register("02.3")
+def _q3(answer: Any) -> None:
+    see, name = SEE_DATA, "threat5"
+    if not callable(answer):
+        fail(f"Expected {name} to be a function (def ...), got {_describe(answer)}.", see)
+    results = {}
+    # 1. every state x partner, every weight set: a finite number in [0, 1]
+    for when in PERIODS_TRIED:
+        world = load_world(when)
+        for label, weights, _ in WEIGHT_SETS:
+            for state in CHOOSERS:
+                for partner in world.partners(state):
+                    where = f"{name}(world, {state!r}, {partner!r}) in {when} with {label}"
+                    try:
+                        got = call_student(answer, world, state, partner, name=name, see=see,
+                                           **weights)
+                    except AssertionError as exc:
+                        fail(f"Calling {where}: {exc}")
+                    if isinstance(got, bool) or not isinstance(got, (int, float)) and not _numeric(got):
+                        fail(f"{where} returned {_describe(got)}; it should return one number.", see)
+                    got = float(got)
+                    if not math.isfinite(got):
+                        zero = all(v == 0 for v in weights.values())
+                        fail(f"{where} returned {got}. " + (
+                            "When every weight is 0, return 0.0 (the model does) instead of "
+                            "dividing by 0." if zero else
+                            "Look for a division by 0 (a relative measure whose largest value "
+                            "is 0) or a missing capability (None counts as 0)."), see)
+                    if not -1e-9 <= got <= 1 + 1e-9:
+                        fail(f"{where} returned {got:.4g}, outside 0-1. Divide the weighted sum by "
+                             "the sum of all five weights.", see)
+                    results[(when, label, state, partner)] = got
+    # 2. with w_claim = 0 it is the model's four-factor threat
+    for when in PERIODS_TRIED:
+        world = load_world(when)
+        for label, weights, reduces in WEIGHT_SETS:
+            if not reduces:
+                continue
+            four = {k: weights[k] for k in FOUR}
+            for state in CHOOSERS:
+                model = four_factor_threat(world, state, **four)
+                for partner in world.partners(state):
+                    got = results[(when, label, state, partner)]
+                    if abs(got - model[partner]) > 1e-6:
+                        fail(f"With {label}, your threat of {partner} to {state} in {when} is "
+                             f"{got:.4f}, but the model's four-factor threat is {model[partner]:.4f}. "
+                             "With w_claim=0 your function must reduce to Walt's four factors: "
+                             "power = CINC relative to the largest among the partners the state "
+                             "faces, proximity(world, state, partner), offense = milex relative to "
+                             "the largest, intentions = hostility(world, partner, state), weighted "
+                             "and divided by the sum of the weights.", see)
+    # 3. the fifth factor
+    for when in PERIODS_TRIED:
+        world = load_world(when)
+        for label, weights, reduces in WEIGHT_SETS:
+            if reduces:
+                continue
+            for state in CHOOSERS:
+                for partner in world.partners(state):
+                    got = results[(when, label, state, partner)]
+                    want = threat5_reference(world, state, partner, **weights)
+                    if abs(got - want) > 1e-6:
+                        fail(f"With {label}, your threat of {partner} to {state} in {when} is "
+                             f"{got:.4f}; it should be {want:.4f}. The claim indicator is 1 when "
+                             f"{partner} is the patron of a separatist region on {state}'s soil "
+                             "(world.separatism[state], attribute .patron), else 0; add "
+                             "w_claim * claim to the weighted sum and w_claim to the divisor.", see)
+
+
+def _numeric(value: Any) -> bool:
+    try:
+        import numpy as np
+
+        return isinstance(value, (np.integer, np.floating)) and not isinstance(value, np.bool_)
+    except ImportError:  # pragma: no cover
+        return False
+
+
+# -- 02.4 -------------------------------------------------------------------------------
+
+def divergent_partners(state: str = "GEO", when: str = WHEN) -> list[str]:
+    """Partners for which balance of power and balance of threat predict different stances."""
+    world = load_world(when)
+    bop = predict("balance_of_power", world)
+    bot = predict("balance_of_threat", world)
+    merged = bop.merge(bot, on=["state", "partner"], suffixes=("_bop", "_bot"))
+    merged = merged[(merged["state"] == state) & (merged["stance_bop"] != merged["stance_bot"])]
+    return list(merged["partner"])
+
+
+@register("02.4")
+def _q4(answer: Any) -> None:
+    world = load_world(WHEN)
+    if isinstance(answer, (list, tuple, set, frozenset)) and not answer and not divergent_partners():
+        return
+    expect_codes(answer, world.partners("GEO"), divergent_partners(), what="partner codes",
+                 see=SEE_RIGHT_WRONG, hint=(
+                     "Put the two predictions side by side (merge them on state and partner) "
+                     "and keep Georgia's rows where the stance columns differ; compare stances, "
+                     "not scores."))
+
+
+# -- 02.5 -------------------------------------------------------------------------------
+
+#: Options for question 02.5 (a fact about the two models, not about the data).
+WHY_IRAN = {
+    "opposition": "Balance of power counts Iran as a counterweight because of its capability "
+                  "alone; balance of threat aligns only with actors opposed to Georgia's top "
+                  "threat, and Iran is not opposed to Russia.",
+    "proximity": "Iran is closer to Georgia than Russia is, so it threatens Georgia more.",
+    "intentions": "Iran committed hostile acts against Georgia in 2008-2019.",
+    "capability": "Iran's capability is larger under balance of threat than under balance of power.",
+}
+
+
+@register("02.5")
+def _q5(answer: Any) -> None:
+    expect_choice(answer, WHY_IRAN, "opposition", see=SEE_RIGHT_WRONG, hint=(
+        "Compare explain('balance_of_power', world, 'GEO', 'IRN') with "
+        "explain('balance_of_threat', world, 'GEO', 'IRN'): which input makes the first "
+        "positive, and what is the 'counterweight to Russia' part of the second?"))
