@@ -73,20 +73,21 @@ def test_garbled_csv(broken):
 
 
 def _rewrite(path: Path, edit) -> None:
+    """Apply ``edit`` to the CSV's text frame; ``edit`` changes it in place or returns a new one."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    edit(frame)
-    frame.to_csv(path, index=False)
+    result = edit(frame)
+    (frame if result is None else result).to_csv(path, index=False)
 
 
 def test_missing_column(broken):
-    _rewrite(broken / "capabilities_nmc.csv", lambda f: f.drop(columns="cinc", inplace=True))
+    _rewrite(broken / "capabilities_nmc.csv", lambda f: f.drop(columns="cinc"))
     with pytest.raises(DataError, match=r"capabilities_nmc\.csv: missing column\(s\) 'cinc'"):
         load_table("capabilities_nmc", broken)
 
 
 def test_renamed_column(broken):
     _rewrite(broken / "milex_sipri.csv",
-             lambda f: f.rename(columns={"milex_constant2022_usd_m": "milex"}, inplace=True))
+             lambda f: f.rename(columns={"milex_constant2022_usd_m": "milex"}))
     with pytest.raises(DataError, match=r"milex_sipri\.csv: missing column\(s\) 'milex_constant2022_usd_m'"):
         load_table("milex_sipri", broken)
 
