@@ -215,9 +215,17 @@ def _check_frame(frame: pd.DataFrame, name: str = "frame") -> None:
         )
 
 
+#: The course's actor order: the three choosers, then the powers.
+ACTOR_ORDER: tuple[str, ...] = ("ARM", "AZE", "GEO", "RUS", "TUR", "IRN", "WEST", "USA", "EU")
+
+
 def _order(values: pd.Series) -> list[str]:
-    """Categories in order of first appearance (stable, data-driven)."""
-    return [str(v) for v in pd.unique(values.astype(str))]
+    """Categories in the course's actor order when they are actor codes, else in order of
+    first appearance (stable, data-driven)."""
+    seen = [str(v) for v in pd.unique(values.astype(str))]
+    if all(v in ACTOR_ORDER for v in seen):
+        return [a for a in ACTOR_ORDER if a in seen]
+    return seen
 
 
 def _heatmap_layers(

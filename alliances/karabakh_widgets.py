@@ -34,7 +34,7 @@ from alliances.widgets import _LAYOUT, _STYLE, _show, control_for
 #: The wars and the offensive marked on the stability chart (``events.csv`` ids -> labels).
 WAR_LABELS: dict[str, str] = {
     karabakh.APRIL_WAR_ID: "April war 2016",
-    "2020-09-27-second-karabakh-44-day-war-trilateral-st": "44-day war 2020",
+    "2020-09-27-second-karabakh-44-day-war-trilateral-st": "2020 war",
     "2023-09-19-azerbaijani-offensive-in-nagorno-karabak": "offensive 2023",
 }
 
