@@ -1895,3 +1895,135 @@ def secession_chart(
 __all__ += ["STABILISER_COLORS", "STABILISER_LABELS", "INDICATOR_LABELS", "OUTCOME_LABELS",
             "EXPLAINED_COLORS", "stability_datasets", "stability_chart", "war_markers",
             "indicator_panels", "tipping_histogram", "secession_datasets", "secession_chart"]
+
+
+# --------------------------------------------------------------------------
+# Lesson 08: agreement over time and the over-fitting grid
+# --------------------------------------------------------------------------
+
+#: One Okabe-Ito colour per theory panel label (order of the five theories).
+THEORY_COLORS: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00")
+_THEORY_DASHES: tuple[list[int], ...] = ([1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [1, 0])
+_THEORY_SHAPES: tuple[str, ...] = ("circle", "square", "triangle-up", "diamond", "cross")
+BASELINE_LABEL = "no theory: every pair 'hedge'"
+
+
+def agreement_over_time_chart(
+    table: pd.DataFrame,
+    title: str = "Agreement with what happened, over time",
+    caption: str = "",
+    *,
+    names: Mapping[str, str] | None = None,
+    order: Sequence[str] | None = None,
+    highlight: Sequence[str] = (),
+    baseline: pd.DataFrame | None = None,
+) -> alt.LayerChart:
+    """Each theory's stance agreement with the observed alignment, period by period or year by year.
+
+    ``table`` is :func:`alliances.comparison.agreement_over_time` (columns ``when``,
+    ``theory``, ``stance_agreement``; ``pairs`` in the tooltip if present). ``names`` maps a
+    theory to its legend label (e.g. :data:`alliances.comparison.SHORT_TITLES`); ``order``
+    is the x-axis order (default: first appearance). ``highlight`` shades some ``when``
+    values (the dashboard's current period). ``baseline`` (columns ``when``,
+    ``stance_agreement``) is drawn as a grey dashed line: a prediction with no theory at all.
+    A dotted rule marks one third, a blind guess among three stances. One colour, dash and
+    point shape per theory (Okabe-Ito), so lines stay apart in greyscale.
+
+    Layers, in order (the dashboard swaps their data): shaded highlight, chance rule,
+    theory lines, theory points, baseline line (on top, so it shows where a theory ties it).
+    """
+    for col in ("when", "theory", "stance_agreement"):
+        if col not in table.columns:
+            raise ValueError(f"table needs a {col!r} column")
+    data = agreement_over_time_records(table, names)
+    frame = pd.DataFrame(data)
+    order = [str(o) for o in order] if order is not None else _order(frame["when"])
+    labels = list(dict.fromkeys(r["label"] for r in data))
+    many = len(order) > 8
+    x = alt.X("when:O", sort=order, title="year" if many else "period",
+              axis=alt.Axis(labelAngle=-90 if many else 0))
+    y = alt.Y("stance_agreement:Q", title="share of (state, partner) stances right",
+              scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%"))
+    tooltip = [alt.Tooltip("label:N", title="theory"), alt.Tooltip("when:N", title="when"),
+               alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".0%")]
+    if "pairs" in frame.columns:
+        tooltip.append(alt.Tooltip("pairs:Q", title="pairs compared", format="d"))
+    n = len(labels)
+    color = alt.Color("label:N", title="theory", sort=labels, legend=alt.Legend(labelLimit=260),
+                      scale=alt.Scale(domain=labels, range=[THEORY_COLORS[i % 5] for i in range(n)]))
+    dash = alt.StrokeDash("label:N", sort=labels, legend=None,
+                          scale=alt.Scale(domain=labels, range=[_THEORY_DASHES[i % 5] for i in range(n)]))
+    shape = alt.Shape("label:N", sort=labels, legend=None,
+                      scale=alt.Scale(domain=labels, range=[_THEORY_SHAPES[i % 5] for i in range(n)]))
+    shade = alt.Chart(pd.DataFrame({"when": [str(h) for h in highlight]}, dtype=str)).mark_rect(
+        color="#e8e8e8").encode(x=alt.X("when:O", sort=order))
+    chance = alt.Chart(pd.DataFrame({"y": [1 / 3], "what": ["a blind guess among three stances"]})) \
+        .mark_rule(strokeDash=[2, 2], color="#999").encode(
+            y="y:Q", tooltip=[alt.Tooltip("what:N", title="dotted line")])
+    base_rows = [] if baseline is None else [
+        {"when": str(r["when"]), "stance_agreement": float(r["stance_agreement"]), "label": BASELINE_LABEL}
+        for r in baseline.to_dict("records")]
+    base_line = alt.Chart(pd.DataFrame(base_rows, columns=["when", "stance_agreement", "label"])).mark_line(
+        color="#777", strokeDash=[4, 4], point=alt.OverlayMarkDef(color="#777", size=20)).encode(
+            x=x, y=y, tooltip=[alt.Tooltip("label:N", title="baseline"), alt.Tooltip("when:N", title="when"),
+                               alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".0%")])
+    lines = alt.Chart(frame).mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash,
+                                                             tooltip=tooltip)
+    points = alt.Chart(frame).mark_point(filled=True, size=50).encode(x=x, y=y, color=color, shape=shape,
+                                                                     tooltip=tooltip)
+    width = max(360, 18 * len(order)) if many else 420
+    return alt.layer(shade, chance, lines, points, base_line).properties(
+        width=width, height=260, title=_title(title, caption))
+
+
+def agreement_over_time_records(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> list[dict]:
+    """The theory rows of :func:`agreement_over_time_chart` as JSON-ready dicts (``label`` added)."""
+    names = dict(names or {})
+    cols = [c for c in ("when", "theory", "stance_agreement", "pairs") if c in table.columns]
+    rows = []
+    for r in table[cols].to_dict("records"):
+        row = {"when": str(r["when"]), "theory": str(r["theory"]),
+               "label": names.get(str(r["theory"]), str(r["theory"])),
+               "stance_agreement": None if r["stance_agreement"] != r["stance_agreement"] else float(r["stance_agreement"])}
+        if "pairs" in r:
+            row["pairs"] = int(r["pairs"])
+        rows.append(row)
+    return rows
+
+
+def agreement_values_chart(
+    grid: pd.DataFrame,
+    title: str = "How many parameter settings give each agreement",
+    caption: str = "",
+    *,
+    default: float | None = None,
+) -> alt.LayerChart:
+    """Bars: how many settings of a parameter grid reach each stance-agreement value.
+
+    ``grid`` has one row per setting and a ``stance_agreement`` column (e.g.
+    :func:`alliances.dashboard.agreement_grid`). ``default`` marks the agreement of the
+    default parameters with a vertical rule. The text above each bar is its count.
+    """
+    if "stance_agreement" not in grid.columns:
+        raise ValueError("grid needs a 'stance_agreement' column")
+    counts = (grid["stance_agreement"].round(6).value_counts().rename_axis("stance_agreement")
+              .reset_index(name="settings").sort_values("stance_agreement"))
+    counts["share"] = counts["settings"] / max(len(grid), 1)
+    x = alt.X("stance_agreement:Q", title="share of (state, partner) stances right",
+              scale=alt.Scale(domain=[0, 1], nice=False, padding=0), axis=alt.Axis(format="%"))
+    bars = alt.Chart(counts).mark_bar(color="#56B4E9", width=8).encode(
+        x=x, y=alt.Y("settings:Q", title="parameter settings"),
+        tooltip=[alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".1%"),
+                 alt.Tooltip("settings:Q", title="settings", format="d"),
+                 alt.Tooltip("share:Q", title="share of the grid", format=".1%")])
+    text = bars.mark_text(dy=-6, fontSize=10, color="black").encode(text=alt.Text("settings:Q", format="d"))
+    layers = [bars, text]
+    if default is not None:
+        layers.append(alt.Chart(pd.DataFrame({"x": [float(default)], "what": ["default parameters"]}))
+                      .mark_rule(color="#D55E00", strokeWidth=2, strokeDash=[5, 3])
+                      .encode(x="x:Q", tooltip=[alt.Tooltip("what:N", title="dashed line"),
+                                                alt.Tooltip("x:Q", title="agreement", format=".1%")]))
+    return alt.layer(*layers).properties(width=420, height=220, title=_title(title, caption))
+
+__all__ += ["THEORY_COLORS", "BASELINE_LABEL", "agreement_over_time_chart", "agreement_over_time_records",
+            "agreement_values_chart"]

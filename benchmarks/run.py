@@ -129,6 +129,49 @@ def bench_notebooks() -> dict:
     return out
 
 
+def bench_dashboard() -> dict:
+    """Lesson 08's Dashboard: one control change (Python side), cold and with its cache."""
+    from alliances.dashboard import Dashboard
+
+    out = {}
+    start = time.perf_counter()
+    dashboard = Dashboard()
+    out["dashboard, build with every chart (ms)"] = (time.perf_counter() - start) * 1000
+    for theory, name in (("balance_of_threat", "w_intentions"), ("rsct", "w_penetration")):
+        control = dashboard.controls[theory][name]
+        values = [i / 20 for i in range(21)]
+        cold, warm = [], []
+        for i in range(60):
+            dashboard._cache.clear()
+            start = time.perf_counter()
+            control.value = values[(i * 7 + 1) % len(values)]
+            cold.append((time.perf_counter() - start) * 1000)
+        for i in range(60):
+            start = time.perf_counter()
+            control.value = values[(i * 7 + 1) % len(values)]
+            warm.append((time.perf_counter() - start) * 1000)
+        out[f"dashboard update, {theory} ({name}), nothing cached, 95th percentile (ms)"] = p95(cold)
+        out[f"dashboard update, {theory} ({name}), slider revisits (cached), 95th percentile (ms)"] = p95(warm)
+    whens = ["1992-1999", "2000-2007", "2008-2019", "2020-2024", "1995", "2010", "2022"]
+    for when in whens:  # load each world once, as a student's first visit does
+        dashboard.period.value = when
+    runs = []
+    for i in range(42):
+        start = time.perf_counter()
+        dashboard.period.value = whens[i % len(whens)]
+        runs.append((time.perf_counter() - start) * 1000)
+    out["dashboard update, period control (worlds loaded), 95th percentile (ms)"] = p95(runs)
+    year = Dashboard(over_time="year")
+    control, runs = year.controls["balance_of_threat"]["w_intentions"], []
+    for i in range(40):
+        year._cache.clear()
+        start = time.perf_counter()
+        control.value = (i * 7 % 21) / 20
+        runs.append((time.perf_counter() - start) * 1000)
+    out["dashboard update, yearly agreement chart, nothing cached, 95th percentile (ms)"] = p95(runs)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -142,6 +185,7 @@ def main() -> None:
     except ImportError as exc:  # theories not written yet
         print(f"(theories skipped: {exc})", file=sys.stderr)
     figures.update(bench_widgets())
+    figures.update(bench_dashboard())
     if args.notebooks:
         figures.update(bench_notebooks())
     print(f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "

@@ -626,3 +626,38 @@ def test_threat_components_chart_spec():
     assert sum("top threat" in x for x in labels) == 3
     with pytest.raises(ValueError, match="missing"):
         charts.threat_components_chart(table.drop(columns="raw"))
+
+
+def test_agreement_over_time_chart_spec():
+    from alliances.comparison import SHORT_TITLES, agreement_over_time
+    from alliances.dashboard import hedge_baseline
+    from alliances.schemas import PERIODS
+
+    table = agreement_over_time(PERIODS)
+    spec = charts.agreement_over_time_chart(table, caption="lines", names=SHORT_TITLES, highlight=["2008-2019"],
+                                            baseline=hedge_baseline(PERIODS)).to_dict()
+    assert _title_text(spec).startswith("Agreement") and spec["title"]["subtitle"] == "lines"
+    assert _remote_urls_in_spec(spec) == []
+    shade, chance, lines, points, base = spec["layer"]
+    assert spec["datasets"][shade["data"]["name"]] == [{"when": "2008-2019"}]
+    assert len(spec["datasets"][base["data"]["name"]]) == len(PERIODS)
+    rows = spec["datasets"][lines["data"]["name"]]
+    assert {r["label"] for r in rows} == set(SHORT_TITLES.values()) and len(rows) == 5 * len(PERIODS)
+    assert lines["encoding"]["x"]["sort"] == list(PERIODS)
+    assert lines["encoding"]["color"]["scale"]["range"] == list(charts.THEORY_COLORS)
+    assert lines["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    assert {"label", "when", "stance_agreement", "pairs"} <= _all_tooltip_fields(spec)
+    with pytest.raises(ValueError, match="when"):
+        charts.agreement_over_time_chart(table.drop(columns="when"))
+
+
+def test_agreement_values_chart_spec():
+    grid = pd.DataFrame({"stance_agreement": [0.5, 0.5, 0.75, 1.0]})
+    spec = charts.agreement_values_chart(grid, default=0.75, caption="grid").to_dict()
+    assert spec["title"]["subtitle"] == "grid" and _remote_urls_in_spec(spec) == []
+    bars = spec["layer"][0]
+    counts = {r["stance_agreement"]: r["settings"] for r in spec["datasets"][bars["data"]["name"]]}
+    assert counts == {0.5: 2, 0.75: 1, 1.0: 1}
+    assert spec["datasets"][spec["layer"][2]["data"]["name"]][0]["x"] == 0.75
+    with pytest.raises(ValueError):
+        charts.agreement_values_chart(pd.DataFrame({"x": [1]}))

@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-WIDGET_CALLS = re.compile(r"\b(Explorer|PeriodView|interact|interactive)\(")
+WIDGET_CALLS = re.compile(r"\b(Explorer|PeriodView|Dashboard|StabilityExplorer|SecessionExplorer|interact|interactive)\(")
 
 
 def test_there_are_lessons():
