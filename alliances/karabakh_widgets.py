@@ -361,14 +361,7 @@ def controls_that_change(explorer: StabilityExplorer | SecessionExplorer,
     """
     specs = {p.name: p for p in explorer.parameters}
 
-    def default_alternatives(p: Param) -> list:
-        if p.kind == "float":
-            return [v for v in np.linspace(p.low, p.high, 5)]
-        if p.kind == "bool":
-            return [not p.default]
-        return [c for c in p.choices if c != p.default]
-
-    alternatives = alternatives or default_alternatives
+    alternatives = alternatives or Param.alternatives
     result = {}
     for name, control in explorer.controls.items():
         start = control.value

@@ -181,14 +181,7 @@ def controls_that_change(explorer: Explorer, whens: Iterable[str] | None = None,
     specs = {p.name: p for p in parameter_specs(explorer.theory)}
     whens = list(whens) if whens is not None else [v for _, v in WHEN_OPTIONS]
 
-    def default_alternatives(p: Param) -> list:
-        if p.kind == "float":
-            return [p.low, p.high, (p.low + p.high) / 2]
-        if p.kind == "bool":
-            return [not p.default]
-        return [c for c in p.choices if c != p.default]
-
-    alternatives = alternatives or default_alternatives
+    alternatives = alternatives or Param.alternatives
     result = {}
     for name, control in explorer.controls.items():
         start_value, start_when = control.value, explorer.period.value

@@ -42,17 +42,11 @@ def test_index_and_components_in_range_for_any_valid_parameters(w, threshold, ra
     assert (s["tipped"] == (s["index"] < threshold)).all()
 
 
-def _alternatives(p):
-    if p.kind == "bool":
-        return [not p.default]
-    return [v for v in (p.low, p.high, (p.low + p.high) / 2) if v != p.default]
-
-
 @pytest.mark.parametrize("param", k.PARAMETERS, ids=lambda p: p.name)
 def test_every_slider_and_toggle_changes_the_output(param):
     base = k.stability()[["index", "tipped"]]
     changed = any(not k.stability(**{param.name: v})[["index", "tipped"]].equals(base)
-                  for v in _alternatives(param))
+                  for v in param.alternatives())
     assert changed, f"{param.name} never changes the index or the tipping"
 
 

@@ -43,6 +43,17 @@ class Param:
             return "True or False"
         return "one of " + ", ".join(repr(c) for c in self.choices)
 
+    def alternatives(self, points: int = 5) -> list:
+        """Values other than the default to try, e.g. to check that a control matters:
+        ``points`` evenly spaced values over a float's range, the other truth value of a
+        toggle, the other choices of a choice."""
+        if self.kind == "float":
+            step = (self.high - self.low) / (points - 1)
+            return [v for v in (self.low + i * step for i in range(points)) if v != self.default]
+        if self.kind == "bool":
+            return [not self.default]
+        return [c for c in self.choices if c != self.default]
+
     def validate(self, value: Any) -> Any:
         """Return ``value`` if allowed (ints become floats), else raise ParameterError."""
         if self.kind == "float":

@@ -68,21 +68,13 @@ def test_relabelling_countries_relabels_predictions(theory, perm, when):
         assert moved["stance"] == row["stance"]
 
 
-def _alternatives(p):
-    if p.kind == "float":
-        return [p.low, p.high, (p.low + p.high) / 2, p.low + (p.high - p.low) / 4]
-    if p.kind == "bool":
-        return [not p.default]
-    return [c for c in p.choices if c != p.default]
-
-
 @pytest.mark.parametrize("theory, name", [(t, p.name) for t in THEORIES for p in parameter_specs(t)])
 def test_every_parameter_changes_some_prediction(theory, name):
     spec = next(p for p in parameter_specs(theory) if p.name == name)
     for when in WHENS:
         world = load_world(when)
         base = predict(theory, world)
-        for value in _alternatives(spec):
+        for value in spec.alternatives():
             changed = predict(theory, world, **{name: value})
             if not (changed["score"].round(9).equals(base["score"].round(9))
                     and changed["stance"].equals(base["stance"])):
