@@ -12,7 +12,7 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = sorted((ROOT / "exercises" / "instructor").glob("[0-9][0-9]_*.ipynb"))
 STUDENT = ROOT / "exercises"
-LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("0[0-7]_*.ipynb"))
+LESSONS = sorted(p.name for p in (ROOT / "notebooks").glob("0[0-8]_*.ipynb"))
 
 
 def _execute(path: Path) -> nbformat.NotebookNode:
