@@ -172,6 +172,23 @@ def bench_dashboard() -> dict:
     return out
 
 
+def bench_karabakh_widgets() -> dict:
+    from alliances.karabakh_widgets import SecessionExplorer, StabilityExplorer
+
+    out = {}
+    for label, explorer in (("stability index (lesson 06)", StabilityExplorer()),
+                            ("secession cases (lesson 07)", SecessionExplorer())):
+        name, control = next((n, c) for n, c in explorer.controls.items() if hasattr(c, "min"))
+        values = [control.min + (control.max - control.min) * i / 9 for i in range(10)]
+        runs = []
+        for i in range(60):
+            start = time.perf_counter()
+            control.value = values[i % len(values)]
+            runs.append((time.perf_counter() - start) * 1000)
+        out[f"widget update, {label} ({name} slider), 95th percentile (ms)"] = p95(runs)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -186,6 +203,7 @@ def main() -> None:
         print(f"(theories skipped: {exc})", file=sys.stderr)
     figures.update(bench_widgets())
     figures.update(bench_dashboard())
+    figures.update(bench_karabakh_widgets())
     if args.notebooks:
         figures.update(bench_notebooks())
     print(f"Machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()}, "
