@@ -20,7 +20,6 @@ import pandas as pd
 
 from alliances.checks import _describe, call_student, expect_choice, expect_mapping, expect_number, fail, register
 from alliances.comparison import agreement, divergence, predict_all
-from alliances.dashboard import agreement_grid
 from alliances.errors import ParameterError
 from alliances.observed import observed
 from alliances.schemas import PERIODS
@@ -257,6 +256,8 @@ def vote_against_best(answer):
 
 @lru_cache(maxsize=32)
 def _grid(theory: str, parameter: str, values: tuple, fit: str, test: str) -> pd.DataFrame:
+    from alliances.dashboard import agreement_grid  # here: the dashboard imports Altair, slow
+
     return agreement_grid(theory, {parameter: list(values)}, [fit, test])
 
 
