@@ -472,3 +472,41 @@ def s_matrix(
                         max_distance=max_distance)
             out.iat[i, j] = out.iat[j, i] = s
     return out
+
+
+def chooser_similarity(year: int, data_dir=None) -> pd.DataFrame:
+    """S (absolute distance, as Signorino & Ritter) and tau-b between each chooser's and each
+    partner's alliance portfolio in ``year``, from the course's ATOP v5.1 dyad-years.
+
+    A view of *observed* alignment (no theory reads it). Caveats, also in the codebook: the
+    extract holds only dyads with Armenia, Azerbaijan or Georgia, so the "system" is the states
+    that appear in it that year, not the world; ATOP codes the CIS Charter as a defence pact,
+    so CIS members look allied with Russia; ATOP ends in 2018.
+
+    Returns one row per (state, partner) with columns ``state, partner, year, s_score, tau_b``.
+    """
+    from alliances.data import load_table
+    from alliances.schemas import CHOOSERS
+
+    if not isinstance(year, (int, np.integer)) or isinstance(year, bool):
+        raise ValueError(f"year must be a whole number, got {year!r}")
+    table = load_table("atop_dyad_years", data_dir)
+    years = sorted(int(y) for y in table["year"].unique())
+    if int(year) not in years:
+        raise ValueError(f"no ATOP dyad-years for {year}; the extract covers {years[0]}-{years[-1]}")
+    frame = table[table["year"] == year].astype({"year": int})
+    for flag in ("defense", "offense", "neutral", "nonaggression", "consultation"):
+        frame[flag] = frame[flag].fillna(0).astype(int)
+    portfolios = alliance_portfolio(frame, int(year))
+    rows = []
+    for state in CHOOSERS:
+        if state not in portfolios.index:
+            continue
+        for partner in portfolios.index:
+            if partner == state:
+                continue
+            a, b = portfolios.loc[state], portfolios.loc[partner]
+            rows.append({"state": state, "partner": str(partner), "year": int(year),
+                         "s_score": s_score(a, b, distance="absolute", max_distance=3),
+                         "tau_b": tau_b(a, b)})
+    return pd.DataFrame(rows)

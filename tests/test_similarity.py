@@ -349,3 +349,24 @@ def test_alliance_portfolio_bad_input():
         alliance_portfolio(_dyads(), 1999)
     with pytest.raises(ValueError, match="not in `system`"):
         alliance_portfolio(_dyads(), 2000, system=["ARM"])
+
+
+def test_chooser_similarity_from_the_course_data():
+    """S and tau-b from data/atop_dyad_years.csv: in range, and after Georgia left the CIS
+    (2009) its portfolio is further from Russia's than Armenia's is."""
+    from alliances.similarity import chooser_similarity
+
+    frame = chooser_similarity(2010).set_index(["state", "partner"])
+    assert frame["s_score"].between(-1, 1).all() and frame["tau_b"].between(-1, 1).all()
+    assert frame.loc[("ARM", "RUS"), "s_score"] > frame.loc[("GEO", "RUS"), "s_score"]
+    before = chooser_similarity(2005).set_index(["state", "partner"])
+    # ATOP codes the CIS Charter as a defence pact: in 2005 Georgia looks as close to Russia as Armenia
+    assert before.loc[("GEO", "RUS"), "s_score"] == pytest.approx(before.loc[("ARM", "RUS"), "s_score"])
+
+
+@pytest.mark.parametrize("year", [1991, 2019, "2010", 2010.0])
+def test_chooser_similarity_refuses_years_outside_the_extract(year):
+    from alliances.similarity import chooser_similarity
+
+    with pytest.raises(ValueError, match="year must be a whole number|no ATOP dyad-years"):
+        chooser_similarity(year)
