@@ -51,6 +51,7 @@ import pandas as pd
 
 from alliances.data import default_data_dir, load_table
 from alliances.errors import ParameterError
+from alliances.theories.base import resolve as base_resolve
 from alliances.theories.base import Param
 
 FIRST, LAST = 1994, 2024
@@ -171,12 +172,7 @@ def indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 def resolve(params: dict[str, Any]) -> dict[str, Any]:
     """Defaults overlaid with ``params``, each validated (ParameterError, a ValueError, if not)."""
-    unknown = [k for k in params if k not in _SPECS]
-    if unknown:
-        raise ParameterError(f"karabakh has no parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"its parameters are: {', '.join(_SPECS)}")
-    out = {p.name: p.default for p in PARAMETERS}
-    out.update({k: _SPECS[k].validate(v) for k, v in params.items()})
+    out = base_resolve("karabakh", PARAMETERS, params)
     if sum(out[w] for w in WEIGHTS) == 0:
         raise ParameterError("at least one of w_offence_defence, w_regional, w_inertia must be above 0")
     return out

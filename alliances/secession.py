@@ -50,6 +50,7 @@ import pandas as pd
 
 from alliances.data import load_table
 from alliances.errors import ParameterError
+from alliances.theories.base import resolve as base_resolve
 from alliances.theories.base import Param
 
 FACTORS = ("geography", "history", "ethnic", "legal")
@@ -73,12 +74,7 @@ _SPECS = {p.name: p for p in PARAMETERS}
 
 def resolve(params: dict[str, Any]) -> dict[str, Any]:
     """Defaults overlaid with ``params``, each validated (ParameterError, a ValueError, if not)."""
-    unknown = [k for k in params if k not in _SPECS]
-    if unknown:
-        raise ParameterError(f"secession has no parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"its parameters are: {', '.join(_SPECS)}")
-    out = {p.name: p.default for p in PARAMETERS}
-    out.update({k: _SPECS[k].validate(v) for k, v in params.items()})
+    out = base_resolve("secession", PARAMETERS, params)
     if sum(out[w] for w in WEIGHTS) == 0:
         raise ParameterError("at least one of " + ", ".join(WEIGHTS) + " must be above 0")
     if out["partial_at"] > out["success_at"]:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from alliances.errors import ParameterError
 from alliances.theories.base import STANCES, THRESHOLDS, Explanation, Param, stance
+from alliances.theories.base import resolve as base_resolve
 from alliances.world import World
 
 THEORIES: tuple[str, ...] = ("balance_of_power", "balance_of_threat", "omnibalancing",
@@ -56,15 +57,7 @@ def parameters(theory: str) -> pd.DataFrame:
 
 def resolve_params(theory: str, params: dict[str, Any]) -> dict[str, Any]:
     """Defaults overlaid with ``params``, each validated; unknown names are refused."""
-    specs = {p.name: p for p in parameter_specs(theory)}
-    unknown = [k for k in params if k not in specs]
-    if unknown:
-        raise ParameterError(f"{theory} has no parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"its parameters are: {', '.join(specs)}")
-    resolved = {name: p.default for name, p in specs.items()}
-    for name, value in params.items():
-        resolved[name] = specs[name].validate(value)
-    return resolved
+    return base_resolve(theory, parameter_specs(theory), params)
 
 
 def _check_world(world: Any) -> None:

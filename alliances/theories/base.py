@@ -71,6 +71,22 @@ class Param:
         return value
 
 
+def resolve(model: str, specs: "tuple[Param, ...]", params: Mapping[str, Any]) -> dict[str, Any]:
+    """``specs``' defaults overlaid with ``params``, each validated.
+
+    Raises ParameterError (a ValueError) for an unknown name, listing ``model``'s parameters,
+    or for a value outside its allowed range or choices.
+    """
+    by_name = {p.name: p for p in specs}
+    unknown = [k for k in params if k not in by_name]
+    if unknown:
+        raise ParameterError(f"{model} has no parameter(s) {', '.join(map(repr, unknown))}; "
+                             f"its parameters are: {', '.join(by_name)}")
+    resolved = {p.name: p.default for p in specs}
+    resolved.update({k: by_name[k].validate(v) for k, v in params.items()})
+    return resolved
+
+
 #: Thresholds shared by every theory: a score at or above ``align_at`` is "align", at or
 #: below ``balance_at`` is "balance", anything between is "hedge".
 THRESHOLDS: tuple[Param, ...] = (
