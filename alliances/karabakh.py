@@ -78,7 +78,6 @@ PARAMETERS: tuple[Param, ...] = (
     Param("change_of_power_2018", True, "the 2018 change of power in Armenia upsets inertia from 2018", kind="bool"),
     Param("rhetoric_2019", True, "the 2019 'Artsakh is Armenia' rhetoric upsets inertia from 2019", kind="bool"),
 )
-_SPECS = {p.name: p for p in PARAMETERS}
 WEIGHTS = ("w_offence_defence", "w_regional", "w_inertia")
 
 _SOURCES = [
