@@ -54,3 +54,22 @@ def test_charts_are_offline_with_a_static_copy(path):
     for out in charts:
         assert "image/svg+xml" in out["data"], f"{path.name}: a chart has no static SVG copy"
     assert path.stat().st_size < 2_000_000, f"{path.name} is {path.stat().st_size/1e6:.1f} MB"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_structure(path):
+    """Every lesson has goals, a Reading critically box, discussion questions and a link to
+    its exercise notebook; and a "Predict first" prompt before every widget (COURSE.md §10)."""
+    nb = nbformat.read(path, as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for needed in ("## Learning goals", "**Reading critically", "## Discussion questions",
+                   f"../exercises/{path.name}"):
+        assert needed in markdown, f"{path.name} lacks {needed!r}"
+    assert (ROOT / "exercises" / path.name).is_file(), f"exercises/{path.name} is missing"
+    prompt_seen = False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and "predict first" in cell.source.lower():
+            prompt_seen = True
+        elif cell.cell_type == "code" and cell.source.startswith("# NBVAL_IGNORE_OUTPUT") and WIDGET_CALLS.search(cell.source):
+            assert prompt_seen, f"{path.name}: a widget without a 'Predict first' prompt before it:\n{cell.source[:120]}"
+            prompt_seen = False
