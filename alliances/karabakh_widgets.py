@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as w
-import numpy as np
 import pandas as pd
 from IPython.display import display
 

@@ -155,6 +155,37 @@ def call_student(fn: Any, *args: Any, name: str = "your function", see: str | No
         fail(f"{name} raised {type(exc).__name__}: {exc}. Test it on one example first.", see)
 
 
+def expect_codes(answer: Any, allowed: Iterable[str], correct: Iterable[str], *, what: str,
+                 hint: str, see: str | None = None) -> None:
+    """``answer`` must be a list (or tuple/set) of strings from ``allowed``, equal as a set to
+    ``correct``; a single string is read as a one-element list. Case and spaces are ignored."""
+    allowed = list(allowed)
+    if isinstance(answer, str):
+        answer = [answer]
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        fail(f"Expected a list of {what}, e.g. {allowed[:2]!r}, got {_describe(answer)}.", see)
+    by_norm = {a.strip().casefold(): a for a in allowed}
+    chosen = set()
+    for item in answer:
+        if not isinstance(item, str):
+            fail(f"Every item of your list should be one of {allowed} as a string; "
+                 f"{_describe(item)} is not.", see)
+        if item.strip().casefold() not in by_norm:
+            fail(f"{item!r} is not one of the {what}: {allowed}.", see)
+        chosen.add(by_norm[item.strip().casefold()])
+    target = set(correct)
+    if not chosen and target:
+        fail(f"Your list is empty. {hint}", see)
+    if chosen != target:
+        extra, missing = sorted(chosen - target), sorted(target - chosen)
+        detail = []
+        if extra:
+            detail.append(f"{len(extra)} item(s) should not be there")
+        if missing:
+            detail.append(f"{len(missing)} item(s) are missing")
+        fail(f"Not quite: {' and '.join(detail)}. {hint}", see)
+
+
 def expect_text(answer: Any, *, min_words: int = 20, see: str | None = None) -> None:
     """A written answer: a string of at least ``min_words`` words (graded by hand)."""
     if not isinstance(answer, str):

@@ -6,12 +6,11 @@ Every correct answer is computed from the data at check time, so the checks foll
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
-from alliances.checks import _describe, expect_choice, expect_frame, fail, register
+from alliances.checks import expect_choice, expect_codes, expect_frame, fail, register
 from alliances.data import load_table
 from alliances.observed import observed
 from alliances.schemas import CHOOSERS, PERIODS
@@ -26,37 +25,6 @@ CSTO_YEAR = 2015
 SEE_TABLE = "lesson 00, 'The puzzle' (the table of starting points)"
 SEE_OBSERVED = "lesson 00, 'Observed alignment, period by period'"
 SEE_TIES = "lesson 00, 'What the states did: formal ties'"
-
-
-def expect_codes(answer: Any, allowed: Iterable[str], correct: Iterable[str], *, what: str,
-                 hint: str, see: str | None = None) -> None:
-    """``answer`` must be a list (or tuple/set) of strings from ``allowed``, equal as a set to
-    ``correct``; a single string is read as a one-element list. Case and spaces are ignored."""
-    allowed = list(allowed)
-    if isinstance(answer, str):
-        answer = [answer]
-    if not isinstance(answer, (list, tuple, set, frozenset)):
-        fail(f"Expected a list of {what}, e.g. {allowed[:2]!r}, got {_describe(answer)}.", see)
-    by_norm = {a.strip().casefold(): a for a in allowed}
-    chosen = set()
-    for item in answer:
-        if not isinstance(item, str):
-            fail(f"Every item of your list should be one of {allowed} as a string; "
-                 f"{_describe(item)} is not.", see)
-        if item.strip().casefold() not in by_norm:
-            fail(f"{item!r} is not one of the {what}: {allowed}.", see)
-        chosen.add(by_norm[item.strip().casefold()])
-    target = set(correct)
-    if not chosen and target:
-        fail(f"Your list is empty. {hint}", see)
-    if chosen != target:
-        extra, missing = sorted(chosen - target), sorted(target - chosen)
-        detail = []
-        if extra:
-            detail.append(f"{len(extra)} item(s) should not be there")
-        if missing:
-            detail.append(f"{len(missing)} item(s) are missing")
-        fail(f"Not quite: {' and '.join(detail)}. {hint}", see)
 
 
 # -- 00.1 -------------------------------------------------------------------------------

@@ -11,8 +11,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from alliances.checks import _describe, call_student, expect_choice, expect_mapping, fail, register
-from alliances.checks.lesson00 import expect_codes
+from alliances.checks import _describe, call_student, expect_choice, expect_codes, expect_mapping, fail, register
 from alliances.schemas import CHOOSERS
 from alliances.theories import predict, resolve_params
 from alliances.theories.balance_of_threat import threat_parts

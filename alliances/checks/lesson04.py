@@ -7,9 +7,8 @@ settings as the question), so the checks follow the data when it changes.
 from __future__ import annotations
 
 import math
-from collections.abc import Set
 
-from alliances.checks import _describe, call_student, expect_choice, expect_mapping, fail, register
+from alliances.checks import _describe, call_student, expect_choice, expect_codes, expect_mapping, fail, register
 from alliances.theories import STANCES, predict
 from alliances.world import load_world
 
@@ -35,35 +34,14 @@ def _stance(table, state: str, partner: str) -> str:
     return table[(table["state"] == state) & (table["partner"] == partner)].iloc[0]["stance"]
 
 
-def expect_codes(answer, allowed, correct: set[str], *, what: str, see: str) -> None:
-    """``answer`` must be a set (or list/tuple) of codes from ``allowed`` equal to ``correct``."""
-    allowed = list(allowed)
-    if isinstance(answer, str) or not isinstance(answer, (list, tuple, Set)):
-        fail(f"Expected a set of {what} codes such as {{'{allowed[0]}'}}, got {_describe(answer)}.", see)
-    items = list(answer)
-    bad = [x for x in items if not isinstance(x, str)]
-    if bad:
-        fail(f"Every element must be a code in quotes, e.g. '{allowed[0]}'; got {_describe(bad[0])}.", see)
-    codes = {x.strip().upper() for x in items}
-    unknown = sorted(codes - set(allowed))
-    if unknown:
-        fail(f"{unknown} {'is' if len(unknown) == 1 else 'are'} not among the {what} codes {allowed}.", see)
-    if not codes:
-        fail(f"Your set is empty; name the {what}(s).", see)
-    missing, extra = correct - codes, codes - correct
-    if extra:
-        fail(f"Your set includes {len(extra)} {what}(s) that Georgia does not balance in this setting "
-             "(look at the stance column, not only the sign of the score).", see)
-    if missing:
-        fail(f"Your set misses {len(missing)} {what}(s) that Georgia balances in this setting.", see)
-
-
 @register("04.1")
 def history_only_balance(answer):
     world = _world()
     table = predict("constructivism", world, **HISTORY_ONLY)
     correct = set(table[(table["state"] == "GEO") & (table["stance"] == "balance")]["partner"])
-    expect_codes(answer, world.partners("GEO"), correct, what="partner", see=HISTORY)
+    expect_codes(answer, world.partners("GEO"), correct, what="partner codes", see=HISTORY,
+                 hint="Look at the stance column of the history-only prediction, not only the "
+                      "sign of the score.")
 
 
 @register("04.2")

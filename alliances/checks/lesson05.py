@@ -9,9 +9,9 @@ its content and the written justification are graded by hand.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Set
+from collections.abc import Mapping
 
-from alliances.checks import _describe, expect_choice, expect_mapping, fail, register
+from alliances.checks import _describe, expect_choice, expect_codes, expect_mapping, fail, register
 from alliances.observed import observed
 from alliances.theories import STANCES, explain, predict
 from alliances.theories.rsct import LEVELS
@@ -43,22 +43,9 @@ def levels_pulling_down(answer):
     table = explain("rsct", _world(), "GEO", "RUS")
     parts = {r.input: r.contribution for r in table.itertuples() if r.input in LEVELS}
     correct = {lvl for lvl, v in parts.items() if v < PULL}
-    levels = list(LEVELS)
-    if isinstance(answer, str) or not isinstance(answer, (list, tuple, Set)):
-        fail(f"Expected a set of level names from {levels}, e.g. {{'regional'}}, "
-             f"got {_describe(answer)}.", LEVELS_SEE)
-    items = list(answer)
-    if not all(isinstance(x, str) for x in items):
-        fail(f"Every element must be a level name in quotes, one of {levels}.", LEVELS_SEE)
-    given = {x.strip().casefold() for x in items}
-    unknown = sorted(given - set(levels))
-    if unknown:
-        fail(f"{unknown} are not level names; the levels are {levels}.", LEVELS_SEE)
-    if not given:
-        fail("Your set is empty; name the level(s).", LEVELS_SEE)
-    if given != correct:
-        fail("Not quite. Run explain('rsct', world, 'GEO', 'RUS') and collect every level whose "
-             "contribution is negative (below zero); a level that contributes 0 does not pull.", LEVELS_SEE)
+    expect_codes(answer, LEVELS, correct, what="level names", see=LEVELS_SEE, hint=(
+        "Run explain('rsct', world, 'GEO', 'RUS') and collect every level whose contribution "
+        "is negative (below zero); a level that contributes 0 does not pull."))
 
 
 @register("05.2")
