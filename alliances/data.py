@@ -8,9 +8,11 @@ file, the column, the CSV line and the problem. Loading never writes to ``data/`
 
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -53,15 +55,53 @@ def load_table(name: str, data_dir: str | Path | None = None) -> pd.DataFrame:
     if name not in SCHEMAS:
         raise ValueError(f"unknown table {name!r}; the course's tables are: {', '.join(SCHEMAS)}")
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    return _load_cached(name, str(folder.resolve()), _stamp(folder / f"{name}.csv")).copy()
+    return _load_cached(name, str(folder.resolve()), file_stamp(folder / f"{name}.csv")).copy()
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+#: The base map (Natural Earth via world-atlas, clipped to the region by scripts/build_map.py).
+REGION_MAP = "region_map.geojson"
+
+
+def load_region_map(data_dir: str | Path | None = None) -> tuple[list[dict[str, Any]], pd.DataFrame]:
+    """The map's country shapes (GeoJSON features of ``region_map.geojson``) and its labelled places.
+
+    Returns ``(features, places)``, ``places`` being the validated ``map_places`` table; both
+    are read from ``data_dir`` (default :func:`default_data_dir`). Nothing is fetched from the
+    network.
+
+    Raises
+    ------
+    DataError
+        If the map file is missing, not UTF-8 JSON, or holds no features.
+    """
+    folder = Path(data_dir) if data_dir is not None else default_data_dir()
+    path = folder / REGION_MAP
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{_where(path)}: file is missing (expected at {path}). Restore it from the "
+                        "repository (git checkout -- data/) or rebuild it with scripts/build_map.py.") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(f"{_where(path)}: not a readable GeoJSON file ({exc}).") from None
+    features = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(features, list) or not features:
+        raise DataError(f"{_where(path)}: holds no map features (expected a GeoJSON FeatureCollection).")
+    return features, load_table("map_places", folder)
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """``(modification time in ns, size)`` of ``path``, or None if it is missing: a cache key
+    that changes whenever the file does."""
     try:
         st = path.stat()
     except OSError:
         return None
     return (st.st_mtime_ns, st.st_size)
+
+
+def clear_cache() -> None:
+    """Forget every cached table (for timing cold loads; the cache never goes stale)."""
+    _load_cached.cache_clear()
 
 
 @lru_cache(maxsize=256)
@@ -97,7 +137,7 @@ def _read_text_csv(path: Path) -> pd.DataFrame:
     return frame
 
 
-def _line(index: object) -> str:
+def _line(index: Any) -> str:
     try:
         return f"line {int(index) + 2}"  # header is line 1, first data row is line 2
     except (TypeError, ValueError):

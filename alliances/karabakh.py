@@ -1,20 +1,23 @@
 """The Karabakh "no war, no peace" equilibrium, 1994–2024: Babayev's three stabilisers as a yearly index.
 
-**A teaching model, not a forecast.** It turns the argument of Babayev (reading
-``babayev-karabakh-secession-failure.txt``, lines 27–47) into numbers so that students can
-weight it, switch events off and see when — and how robustly — the "frozen conflict" would
-have tipped. The data are real; the scaling, the weights and the threshold are choices, and
-the index knows nothing the argument does not put in. It was never fitted to the wars.
+**A teaching model, not a forecast.** It turns the argument of Babayev [1]_ into numbers so
+that students can weight it, switch events off and see when — and how robustly — the "frozen
+conflict" would have tipped. The data are real; the scaling, the weights and the threshold are
+choices, and the index knows nothing the argument does not put in. It was never fitted to the
+wars.
 
 Indicators (every one scaled to 0–1, **1 = stabilising** (keeps the status quo), **0 =
 destabilising**; all data in :func:`indicators`, sources in :func:`sources`):
 
-1. Offence–defence balance (Babayev l.27–33: fortified defence vs Azerbaijan's build-up, drones)
+1. Offence–defence balance (fortified defence vs Azerbaijan's build-up, drones)
+
    * ``spending``: r = AZE / ARM military spending (SIPRI, constant 2022 US$);
      ``clip(1 - ln r / ln R, 0, 1)`` with R = ``attack_ratio`` — 1 at parity, 0 at R:1 or more.
    * ``drones``: D = Azerbaijan's cumulative drone and loitering-munition TIV delivered by the
      end of the year (SIPRI trade register); ``1 - D / max D`` over 1994–2024.
-2. Regional balance of power, Russia as stabiliser and veto (l.35–37)
+
+2. Regional balance of power, Russia as stabiliser and veto
+
    * ``turkey_rise``: Turkey's military spending T (SIPRI); ``(max T - T) / (max T - min T)``.
    * ``turkey_alliance``: A = summed intensity of Turkey–Azerbaijan alliance steps taken by the
      year (security_acts: 1994 treaty 1, 2010 mutual assistance 2, 2020 war support 2, 2021
@@ -22,13 +25,17 @@ destabilising**; all data in :func:`indicators`, sources in :func:`sources`):
    * ``russia_commitment``: C = net signed intensity of Russia's acts towards Armenia in force
      (CST/CSTO, Gyumri base, 1997 treaty, 2020 peacekeepers, 2022–23 non-assistance −1);
      ``C / max C``.
-3. Socio-psychological inertia (l.39–47)
+
+3. Socio-psychological inertia
+
    * ``habituation``: y = years since the last Armenia–Azerbaijan war year *before* this year
      (events.csv, category ``war``); ``min(1, y / H)``, H = ``habituation_years``.
    * ``domestic_shocks``: ``1 - ½·[year ≥ 2018 and change_of_power_2018]
      - ½·[year ≥ 2019 and rhetoric_2019]``.
 
-Formula::
+Notes
+-----
+The index and the tipping year::
 
     S_k(t)   = mean of stabiliser k's indicators with data in year t
     index(t) = Σ_k w_k S_k(t) / Σ_k w_k        (over stabilisers with data in t)
@@ -36,6 +43,24 @@ Formula::
 
 Timing: the inertia indicator only sees wars *before* year t, so the index never "predicts"
 a war from the war itself; the other indicators are same-year values.
+
+References
+----------
+.. [1] Babayev, A. (2021). From Struggle to Permanent Failure: Why the Karabakh Attempt at
+   Secession Failed. *Baku Dialogues*, ADA University (``babayev_karabakh`` in
+   ``references.bib``). The course's copy is ``readings/babayev-karabakh-secession-failure.txt``
+   beside the repository; by line of that file: the three stabilisers (27–47) — the offence–defence balance (27–33), the regional
+   balance with Russia as stabiliser (35–37) and socio-psychological inertia (39–47), with
+   habituation by "the second half of the 1990s" (39) and the domestic shocks of 2018–19
+   (45–47); none of the three is ranked above the others (27), hence equal default weights.
+
+Examples
+--------
+>>> from alliances import karabakh
+>>> karabakh.tipping_year()
+2017
+>>> karabakh.tipping_year(drone_imports=False)      # without Azerbaijan's drones
+2018
 """
 
 from __future__ import annotations
@@ -51,8 +76,8 @@ import pandas as pd
 
 from alliances.data import default_data_dir, load_table
 from alliances.errors import ParameterError
-from alliances.theories.base import resolve as base_resolve
-from alliances.theories.base import Param
+from alliances.params import BoolParam, FloatParam, Param
+from alliances.params import resolve as base_resolve
 
 FIRST, LAST = 1994, 2024
 YEARS = np.arange(FIRST, LAST + 1)
@@ -66,17 +91,17 @@ CHANGE_OF_POWER_ID = "2018-05-08-nikol-pashinyan-elected-prime-minister-o"
 RHETORIC_ID = "2019-08-05-pashinyan-speech-in-stepanakert-artsakh"
 
 PARAMETERS: tuple[Param, ...] = (
-    Param("w_offence_defence", 0.5, "weight of the offence–defence balance (equal by default: Babayev ranks none of his three stabilisers above the others, l.27)", low=0.0, high=1.0, step=0.05),
-    Param("w_regional", 0.5, "weight of the regional balance of power with Russia as stabiliser", low=0.0, high=1.0, step=0.05),
-    Param("w_inertia", 0.5, "weight of socio-psychological inertia ('no war, no peace')", low=0.0, high=1.0, step=0.05),
-    Param("threshold", 0.5, "the equilibrium has tipped when the index falls below this (default: the midpoint, where destabilising readings outweigh stabilising ones)", low=0.0, high=1.0, step=0.05),
-    Param("attack_ratio", 3.0, "spending ratio AZE/ARM at which the defence no longer holds (default: the attacker's 3:1 rule of thumb)", low=1.5, high=6.0, step=0.5),
-    Param("habituation_years", 5.0, "years without war for inertia to be complete (default: Babayev dates habituation to 'the second half of the 1990s', l.39)", low=1.0, high=20.0, step=1.0),
-    Param("drone_imports", True, "count Azerbaijan's drone and loitering-munition imports (False = counterfactual: none)", kind="bool"),
-    Param("turkey_alliance_steps", True, "count the Turkey–Azerbaijan alliance steps 1994, 2010, 2020, 2021 (False = none)", kind="bool"),
-    Param("april_war_2016", True, "the April 2016 war resets inertia (False = counterfactual: no 2016 war)", kind="bool"),
-    Param("change_of_power_2018", True, "the 2018 change of power in Armenia upsets inertia from 2018", kind="bool"),
-    Param("rhetoric_2019", True, "the 2019 'Artsakh is Armenia' rhetoric upsets inertia from 2019", kind="bool"),
+    FloatParam("w_offence_defence", 0.5, "weight of the offence–defence balance (equal by default: Babayev ranks none of his three stabilisers above the others)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_regional", 0.5, "weight of the regional balance of power with Russia as stabiliser", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_inertia", 0.5, "weight of socio-psychological inertia ('no war, no peace')", low=0.0, high=1.0, step=0.05),
+    FloatParam("threshold", 0.5, "the equilibrium has tipped when the index falls below this (default: the midpoint, where destabilising readings outweigh stabilising ones)", low=0.0, high=1.0, step=0.05),
+    FloatParam("attack_ratio", 3.0, "spending ratio AZE/ARM at which the defence no longer holds (default: the attacker's 3:1 rule of thumb)", low=1.5, high=6.0, step=0.5),
+    FloatParam("habituation_years", 5.0, "years without war for inertia to be complete (default: Babayev dates habituation to 'the second half of the 1990s')", low=1.0, high=20.0, step=1.0),
+    BoolParam("drone_imports", True, "count Azerbaijan's drone and loitering-munition imports (False = counterfactual: none)"),
+    BoolParam("turkey_alliance_steps", True, "count the Turkey–Azerbaijan alliance steps 1994, 2010, 2020, 2021 (False = none)"),
+    BoolParam("april_war_2016", True, "the April 2016 war resets inertia (False = counterfactual: no 2016 war)"),
+    BoolParam("change_of_power_2018", True, "the 2018 change of power in Armenia upsets inertia from 2018"),
+    BoolParam("rhetoric_2019", True, "the 2019 'Artsakh is Armenia' rhetoric upsets inertia from 2019"),
 )
 WEIGHTS = ("w_offence_defence", "w_regional", "w_inertia")
 
@@ -148,13 +173,18 @@ def _raw(folder: str) -> tuple[pd.DataFrame, tuple[tuple[str, int], ...]]:
         "change_of_power_year": int(events.loc[CHANGE_OF_POWER_ID, "year"]),
         "rhetoric_year": int(events.loc[RHETORIC_ID, "year"]),
     })
-    frame["years_since_war"] = [_years_since(y, wars, True) for y in YEARS]
+    frame["years_since_war"] = [_years_since(int(y), wars, True) for y in YEARS]
     return frame, tuple(wars)
 
 
-def _years_since(year: int, wars, april: bool) -> float:
+def _years_since(year: int, wars: list[tuple[str, int]] | tuple[tuple[str, int], ...], april: bool) -> float:
     before = [y for eid, y in wars if y < year and (april or eid != APRIL_WAR_ID)]
     return float(year - max(before)) if before else math.inf
+
+
+def _folder(data_dir: str | Path | None) -> str:
+    """The data folder as a cache key: ``data_dir``, or the default one when None."""
+    return str((Path(data_dir) if data_dir is not None else default_data_dir()).resolve())
 
 
 def indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
@@ -165,7 +195,7 @@ def indicators(data_dir: str | Path | None = None) -> pd.DataFrame:
     ``turkey_steps``, ``russia_commitment``, ``years_since_war``, ``change_of_power_year``,
     ``rhetoric_year``. Empty (NaN) = no data, never zero.
     """
-    folder = str(Path(data_dir or default_data_dir()).resolve())
+    folder = _folder(data_dir)
     return _raw(folder)[0].copy()
 
 
@@ -180,7 +210,7 @@ def resolve(params: dict[str, Any]) -> dict[str, Any]:
 def stability(data_dir: str | Path | None = None, **params: Any) -> pd.DataFrame:
     """Year, the seven indicators, the three stabilisers, ``index`` (0–1) and ``tipped``, 1994–2024."""
     p = resolve(params)
-    folder = str(Path(data_dir or default_data_dir()).resolve())
+    folder = _folder(data_dir)
     raw, wars = _raw(folder)
     t = raw["year"].to_numpy()
     drones = raw["drone_tiv_cum"] if p["drone_imports"] else raw["drone_tiv_cum"] * 0
@@ -196,7 +226,7 @@ def stability(data_dir: str | Path | None = None, **params: Any) -> pd.DataFrame
     out["habituation"] = np.minimum(1.0, since / p["habituation_years"])
     out["domestic_shocks"] = (1 - 0.5 * (p["change_of_power_2018"] & (t >= raw["change_of_power_year"]))
                               - 0.5 * (p["rhetoric_2019"] & (t >= raw["rhetoric_year"])))
-    num = den = 0
+    num = den = np.zeros(len(out))
     for (name, parts), w in zip(STABILISERS.items(), WEIGHTS):
         out[name] = out[list(parts)].mean(axis=1, skipna=True)
         has = out[name].notna()
@@ -207,14 +237,46 @@ def stability(data_dir: str | Path | None = None, **params: Any) -> pd.DataFrame
     return out
 
 
-def tipping_year(data_dir: str | Path | None = None, **params: Any) -> int | None:
-    """The first year after 1994 in which the index falls below ``threshold`` (None if never)."""
-    s = stability(data_dir, **params)
-    hit = s.loc[(s["year"] > FIRST) & s["tipped"], "year"]
+def tipping_of(frame: pd.DataFrame) -> int | None:
+    """The tipping year of a :func:`stability` frame: the first year after 1994 with ``tipped`` (None if never)."""
+    hit = frame.loc[(frame["year"] > FIRST) & frame["tipped"], "year"]
     return int(hit.iloc[0]) if len(hit) else None
 
 
-def sensitivity(step: float = 0.1, data_dir: str | Path | None = None, **params: Any) -> pd.DataFrame:
+def tipping_year(data_dir: str | Path | None = None, **params: Any) -> int | None:
+    """The first year after 1994 in which the index falls below ``threshold`` (None if never)."""
+    return tipping_of(stability(data_dir, **params))
+
+
+#: The wars and the offensive marked on the stability chart (``events.csv`` ids -> labels).
+WAR_LABELS: dict[str, str] = {
+    APRIL_WAR_ID: "April war 2016",
+    "2020-09-27-second-karabakh-44-day-war-trilateral-st": "2020 war",
+    "2023-09-19-azerbaijani-offensive-in-nagorno-karabak": "offensive 2023",
+}
+
+
+def war_markers(data_dir: str | Path | None = None, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """The events of ``labels`` (default :data:`WAR_LABELS`) with a fractional ``year`` (the start date).
+
+    Columns ``event_id``, ``label``, ``date``, ``event``, ``year``; for the rules on the
+    stability chart.
+    """
+    labels = WAR_LABELS if labels is None else labels
+    events = load_table("events", data_dir)
+    unknown = sorted(set(labels) - set(events["event_id"]))
+    if unknown:
+        raise ValueError(f"labels name events that are not in the table: {unknown}")
+    rows = []
+    for ev in events[events["event_id"].isin(list(labels))].itertuples(index=False):
+        start = pd.Timestamp(str(ev.date))
+        fraction = (start.day_of_year - 1) / (366 if start.is_leap_year else 365)
+        rows.append({"event_id": ev.event_id, "label": labels[ev.event_id], "date": str(ev.date),
+                     "event": str(ev.event), "year": round(start.year + fraction, 3)})
+    return pd.DataFrame(rows).sort_values("year").reset_index(drop=True)
+
+
+def sensitivity(data_dir: str | Path | None = None, *, step: float = 0.1, **params: Any) -> pd.DataFrame:
     """The tipping year for every weight triple on a grid over the simplex (weights sum to 1).
 
     One row per triple (``step`` 0.1 gives 66 rows); other parameters as given.

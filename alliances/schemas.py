@@ -1,7 +1,13 @@
 """Schemas of the course's data tables: column types, ranges, allowed codes and keys.
 
 One entry per file in ``data/``. The codebook (``data/README.md``) documents the same
-columns in words; ``tests/data/test_codebook.py`` checks that the two agree.
+columns in words; ``tests/test_codebook.py`` checks that the two agree.
+
+The ranges and vocabularies that :meth:`alliances.world.World.replace` also enforces are
+named constants here (``MEMORY_RANGE``, ``KINSHIP_VALUES``, ``CINC_RANGE``,
+``POLYARCHY_RANGE``, ``POLITY2_RANGE``, ``RELIGION_FAMILIES``, ``RELIGION_BRANCHES``,
+``LANGUAGE_FAMILIES``, ``LANGUAGE_BRANCHES``), so a changed coding is held to the same
+rules as the data files.
 """
 
 from __future__ import annotations
@@ -21,6 +27,21 @@ STATES = CHOOSERS + ("RUS", "TUR", "IRN", "USA") + ("GBR", "FRA", "DEU")
 ACTORS = STATES + ("EU",)
 PERIODS: tuple[str, ...] = ("1992-1999", "2000-2007", "2008-2019", "2020-2024")
 FIRST_YEAR, LAST_YEAR = 1992, 2024
+
+#: Coded historical memory (identity_dyads.historical_memory), -2 (enmity) … +2 (amity).
+MEMORY_RANGE: tuple[int, int] = (-2, 2)
+#: Coded ethnic kinship (identity_dyads.ethnic_kinship): 0 no kinship, 1 kin.
+KINSHIP_VALUES: tuple[int, ...] = (0, 1)
+#: CoW CINC, a share of the world's capability (capabilities_nmc.cinc).
+CINC_RANGE: tuple[float, float] = (0, 1)
+#: V-Dem electoral democracy index (regime.vdem_polyarchy) and Polity2 (regime.polity2).
+POLYARCHY_RANGE: tuple[float, float] = (0, 1)
+POLITY2_RANGE: tuple[int, int] = (-10, 10)
+#: Identity vocabularies (identity.csv; the codebook lists the same values). Empty = unknown.
+RELIGION_FAMILIES: tuple[str, ...] = ("christian", "muslim")
+RELIGION_BRANCHES: tuple[str, ...] = ("eastern_orthodox", "oriental_orthodox", "western_christian", "shia", "sunni")
+LANGUAGE_FAMILIES: tuple[str, ...] = ("indo_european", "turkic", "kartvelian")
+LANGUAGE_BRANCHES: tuple[str, ...] = ("armenian", "slavic", "iranian", "germanic", "oghuz")
 
 
 @dataclass(frozen=True)
@@ -92,7 +113,7 @@ def _yearly(**columns: Col) -> dict[str, Col]:
 SCHEMAS.update({
     # ---------------------------------------------------------------- numeric, yearly
     "capabilities_nmc": _table(_yearly(
-        cinc=Col("float", False, _range(0, 1)),
+        cinc=Col("float", False, _range(*CINC_RANGE)),
         milex_thousand_current_usd=NONNEG, milper_thousand=NONNEG, irst_thousand_tons=NONNEG,
         pec_thousand_coal_tons=NONNEG, tpop_thousand=NONNEG, upop_thousand=NONNEG,
     ), ("actor", "year")),
@@ -106,7 +127,7 @@ SCHEMAS.update({
     ), ("actor", "year")),
     "arms_imports_tiv": _table(_yearly(arms_imports_tiv_m=NONNEG), ("actor", "year")),
     "regime": _table(_yearly(
-        polity2=Col("int", False, _range(-10, 10)), vdem_polyarchy=Col("float", False, _range(0, 1)),
+        polity2=Col("int", False, _range(*POLITY2_RANGE)), vdem_polyarchy=Col("float", False, _range(*POLYARCHY_RANGE)),
         uds_quick=Col("float", False, _range(-3, 3)),
     ), ("actor", "year")),
     "territorial_threat": _table(_yearly(
@@ -195,18 +216,18 @@ SCHEMAS.update({
     }, ("state", "partner", "period")),
     "identity": _table({
         "actor": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
-        "religion": TEXT, "religion_family": Col("str", False, _in(["christian", "muslim"])),
-        "religion_branch": Col("str", False, _in(["eastern_orthodox", "oriental_orthodox",
-                                                  "western_christian", "shia", "sunni"])),
+        "religion": TEXT, "religion_family": Col("str", False, _in(RELIGION_FAMILIES)),
+        "religion_branch": Col("str", False, _in(RELIGION_BRANCHES)),
         "religion_share_pct": SHARE, "religion_basis": TEXT, "language": TEXT,
-        "language_family": Col("str", False, _in(["indo_european", "turkic", "kartvelian"])),
-        "language_branch": TEXT, "ethnic_majority": TEXT, "ethnic_majority_share_pct": SHARE,
+        "language_family": Col("str", False, _in(LANGUAGE_FAMILIES)),
+        "language_branch": Col("str", False, _in(LANGUAGE_BRANCHES)), "ethnic_majority": TEXT,
+        "ethnic_majority_share_pct": SHARE,
         "census_year": ANY_YEAR, "source": SOURCE, "note": TEXT,
     }, ("actor",)),
     "identity_dyads": _table({
         "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
-        "historical_memory": Col("int", False, _range(-2, 2)), "memory_justification": REQ_TEXT,
-        "memory_source": TEXT, "ethnic_kinship": Col("int", True, _in([0, 1])),
+        "historical_memory": Col("int", False, _range(*MEMORY_RANGE)), "memory_justification": REQ_TEXT,
+        "memory_source": TEXT, "ethnic_kinship": Col("int", True, _in(KINSHIP_VALUES)),
         "kinship_justification": REQ_TEXT, "kinship_source": SOURCE,
     }, ("state", "partner")),
     "security_acts": _table({

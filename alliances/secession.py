@@ -1,10 +1,10 @@
 """Why secession attempts succeed or fail: Babayev's four structural factors, scored on real cases.
 
-**A teaching model of a structural argument, and a lesson in over-fitting.** Babayev (reading
-``babayev-karabakh-secession-failure.txt``) names four structural factors behind the failure of
-Nagorno-Karabakh's secession: geography (l.59–63), history (l.73), ethnic composition (l.81)
-and the dominant legal order (l.91–95). Each case in ``data/secession_cases.csv`` is scored on
-each factor from its row; **1 = favours successful secession, 0 = hinders it**.
+**A teaching model of a structural argument, and a lesson in over-fitting.** Babayev [1]_
+names four structural factors behind the failure of Nagorno-Karabakh's secession: geography,
+history, ethnic composition and the dominant legal order. Each case in
+``data/secession_cases.csv`` is scored on each factor from its row; **1 = favours successful
+secession, 0 = hinders it**.
 
 Items (a factor is the mean of its items; ``P`` = 25 %, "a quarter of the parent" counts as large):
 
@@ -20,11 +20,6 @@ Unknown items (empty cells) follow ``unknowns``: ``"neutral"`` scores them 0.5;
 renormalised over the case's known factors; a case with no weighted known factor gets no
 score and no prediction); ``"pessimistic"`` scores them 0.
 
-Formula::
-
-    score = Σ_f w_f x_f / Σ_f w_f                       (over factors with a value)
-    predicted = success if score ≥ success_at, partial if score ≥ partial_at, else failure
-
 Outcomes (documented mapping): independent or annexed by the patron = **success** (2; the
 region left its parent state), de_facto = **partial** (1), autonomy or reintegrated =
 **failure** (0). *Agreement* = the share of cases whose predicted class equals the observed
@@ -36,6 +31,30 @@ so the search is deterministic; ``fit_thresholds=True`` also searches the two cu
 :func:`leave_one_out` fits on all cases but one and predicts the held-out case. The gap
 between in-sample and held-out agreement is the over-fitting lesson. Baseline to beat:
 always predicting "failure" (the commonest outcome) explains 6 of 16 cases.
+
+Notes
+-----
+The score and the predicted class of a case::
+
+    score = Σ_f w_f x_f / Σ_f w_f                       (over factors with a value)
+    predicted = success if score ≥ success_at, partial if score ≥ partial_at, else failure
+
+References
+----------
+.. [1] Babayev, A. (2021). From Struggle to Permanent Failure: Why the Karabakh Attempt at
+   Secession Failed. *Baku Dialogues*, ADA University (``babayev_karabakh`` in
+   ``references.bib``). The course's copy is ``readings/babayev-karabakh-secession-failure.txt``
+   beside the repository; by line of that file: the four factors are ranked none above the others (55), geography (59–63), history
+   (73), ethnic composition (81) and the dominant legal order (91–95).
+
+Examples
+--------
+>>> from alliances import secession
+>>> result = secession.explained()
+>>> f"{result['explained'].sum()} of {len(result)} cases explained"
+'5 of 16 cases explained'
+>>> result.set_index("case_id").loc["nagorno-karabakh", ["observed", "predicted"]].tolist()
+['failure', 'failure']
 """
 
 from __future__ import annotations
@@ -50,24 +69,27 @@ import pandas as pd
 
 from alliances.data import load_table
 from alliances.errors import ParameterError
-from alliances.theories.base import resolve as base_resolve
-from alliances.theories.base import Param
+from alliances.params import ChoiceParam, FloatParam, Param
+from alliances.params import resolve as base_resolve
 
 FACTORS = ("geography", "history", "ethnic", "legal")
 WEIGHTS = tuple(f"w_{f}" for f in FACTORS)
 SIZE_REFERENCE_PCT = 25.0
 UNKNOWN_VALUE = {"neutral": 0.5, "pessimistic": 0.0, "drop": np.nan}
 OUTCOME_ORDINAL = {"independent": 2, "annexed": 2, "de_facto": 1, "autonomy": 0, "reintegrated": 0}
+#: The outcomes in words, most to least successful (the order of tables and charts).
+OUTCOME_LABELS = {"independent": "independent", "annexed": "annexed by the patron", "de_facto": "de facto state",
+                  "autonomy": "autonomy", "reintegrated": "reintegrated"}
 CLASSES = ("failure", "partial", "success")
 
 PARAMETERS: tuple[Param, ...] = (
-    Param("w_geography", 0.5, "weight of geography (equal by default: Babayev ranks none of the four factors above the others, l.55)", low=0.0, high=1.0, step=0.05),
-    Param("w_history", 0.5, "weight of history (prior statehood)", low=0.0, high=1.0, step=0.05),
-    Param("w_ethnic", 0.5, "weight of ethnic composition (share of the parent's population)", low=0.0, high=1.0, step=0.05),
-    Param("w_legal", 0.5, "weight of the dominant legal order (federal parent; no UNSC territorial-integrity resolution)", low=0.0, high=1.0, step=0.05),
-    Param("unknowns", "neutral", "how empty cells count: 'neutral' = 0.5 (neither helps nor hurts), 'drop' = leave out and renormalise, 'pessimistic' = 0", kind="choice", choices=("neutral", "drop", "pessimistic")),
-    Param("partial_at", 0.35, "scores at or above this predict at least a partial success (default: the 0–1 scale split roughly in thirds)", low=0.0, high=1.0, step=0.05),
-    Param("success_at", 0.65, "scores at or above this predict success", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_geography", 0.5, "weight of geography (equal by default: Babayev ranks none of the four factors above the others)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_history", 0.5, "weight of history (prior statehood)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_ethnic", 0.5, "weight of ethnic composition (share of the parent's population)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_legal", 0.5, "weight of the dominant legal order (federal parent; no UNSC territorial-integrity resolution)", low=0.0, high=1.0, step=0.05),
+    ChoiceParam("unknowns", "neutral", "how empty cells count: 'neutral' = 0.5 (neither helps nor hurts), 'drop' = leave out and renormalise, 'pessimistic' = 0", choices=("neutral", "drop", "pessimistic")),
+    FloatParam("partial_at", 0.35, "scores at or above this predict at least a partial success (default: the 0–1 scale split roughly in thirds)", low=0.0, high=1.0, step=0.05),
+    FloatParam("success_at", 0.65, "scores at or above this predict success", low=0.0, high=1.0, step=0.05),
 )
 _SPECS = {p.name: p for p in PARAMETERS}
 
@@ -163,7 +185,7 @@ def _grid(step: float) -> np.ndarray:
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
 
 
-def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict,
+def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict[str, Any],
          fit_thresholds: bool) -> tuple[np.ndarray, float, float, float]:
     """Best (weights, partial_at, success_at, agreement) on these cases only."""
     scores = _weighted(factors, grid)                                   # (weights, cases)
@@ -173,7 +195,8 @@ def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict,
     s = np.nan_to_num(scores, nan=-1.0)
     concord = ((s[:, :, None] > s[:, None, :]) & higher).sum(axis=(1, 2)) / max(higher.sum(), 1)
     spread = -np.abs(grid - 0.25).sum(axis=1)
-    best_key, best = None, None
+    best_key: tuple[float, ...] | None = None
+    best = (grid[0], float(p["partial_at"]), float(p["success_at"]), 0.0)
     for a, b in cuts:
         hits = (_classify(scores, a, b) == ordinal).mean(axis=1)
         i = np.lexsort((-np.arange(len(grid)), spread, concord, hits))[-1]

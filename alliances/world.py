@@ -2,28 +2,62 @@
 
 A :class:`World` is built from the validated tables in ``data/``. It holds plain, read-only
 mappings keyed by actor codes (``"ARM"``) or ``(state, partner)`` pairs, so a theory model is
-a short pure function of it. :meth:`World.replace` returns a copy with changed codings
-(validated like the data); the original world and the files are never modified.
+a short pure function of it. :meth:`World.replace` returns a copy with changed codings,
+validated against the same ranges and vocabularies as the data files
+(:mod:`alliances.codings`); the original world and the files are never modified.
 
 Codes: choosers ``ARM AZE GEO``; powers ``RUS TUR IRN WEST`` (WEST = the United States and
 the EU as one bloc; ``USA`` and ``EU`` stay available on their own where data allow).
+
+Examples
+--------
+>>> from alliances.world import load_world
+>>> world = load_world("2008-2019")
+>>> world.partners("GEO")
+('ARM', 'AZE', 'RUS', 'TUR', 'IRN', 'WEST')
+>>> warmer = world.replace(memory={("GEO", "TUR"): 1})
+>>> warmer.memory[("GEO", "TUR")], world.memory[("GEO", "TUR")]
+(1.0, -1.0)
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 import pandas as pd
+from pydantic import TypeAdapter
 
+from alliances import data
+from alliances.codings import (
+    SHAPES,
+    Label,
+    LanguageBranch,
+    LanguageFamily,
+    Pair,
+    ReligionBranch,
+    ReligionFamily,
+    Shape,
+    check_keys,
+    validated,
+)
 from alliances.data import default_data_dir, load_table
-from alliances.schemas import (CHOOSERS, FIRST_YEAR, LAST_YEAR, PERIODS, POWERS,
-                               WEST_ACTORS, WEST_CAPABILITY_STATES, WEST_MEMBERS)
+from alliances.schemas import (
+    CHOOSERS,
+    FIRST_YEAR,
+    LAST_YEAR,
+    PERIODS,
+    POWERS,
+    SCHEMAS,
+    WEST_ACTORS,
+    WEST_CAPABILITY_STATES,
+    WEST_MEMBERS,
+)
 
 #: Capability measures a balance-of-power student can choose, with their units.
 MEASURES: Mapping[str, str] = MappingProxyType({
@@ -33,8 +67,10 @@ MEASURES: Mapping[str, str] = MappingProxyType({
     "population": "population, persons (World Bank)",
 })
 
-ACT_KINDS_HOSTILE_DEFAULT = None  # acts carry their own valence; see Act
 
+# ---------------------------------------------------------------------------------------
+# The world and its records
+# ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Act:
@@ -64,14 +100,20 @@ class Act:
 
 @dataclass(frozen=True)
 class Identity:
-    """Identity markers of one actor (row of ``identity.csv``)."""
+    """Identity markers of one actor (row of ``identity.csv``); None = unknown (an empty cell).
 
-    religion: str
-    religion_family: str | None
-    religion_branch: str | None
-    language_family: str | None
-    language_branch: str | None
-    ethnic_majority: str | None
+    The families and branches take the values of ``identity.csv``'s schema
+    (:data:`~alliances.schemas.RELIGION_FAMILIES` …); ``religion`` and ``ethnic_majority``
+    are labels for people to read (no theory reads them), so any non-empty text will do
+    (:mod:`alliances.codings`).
+    """
+
+    religion: Label | None
+    religion_family: ReligionFamily | None
+    religion_branch: ReligionBranch | None
+    language_family: LanguageFamily | None
+    language_branch: LanguageBranch | None
+    ethnic_majority: Label | None
 
 
 @dataclass(frozen=True)
@@ -118,9 +160,11 @@ class World:
     ----------
     when, period, years
         What was asked for, the period it lies in, and the years the snapshot covers.
-    choosers, partners
-        ``("ARM", "AZE", "GEO")`` and, for each chooser, the actors it faces: the other two
-        choosers and ``RUS TUR IRN WEST``.
+    choosers, powers
+        ``("ARM", "AZE", "GEO")`` and ``("RUS", "TUR", "IRN", "WEST")``. Each chooser faces
+        the other two choosers and the powers (:meth:`partners`); :attr:`actors` is both.
+    names
+        ``names[code]``: the actor's name in prose (``"Georgia"``, ``"the West (…)"``).
     capability
         ``capability[measure][actor]``: mean over the covered years (``MEASURES``); actors
         are the choosers, RUS, TUR, IRN, USA and WEST (the sum of USA, GBR, FRA, DEU).
@@ -138,7 +182,7 @@ class World:
         Per chooser: regime-threatening events and separatist regions active in the years.
     observed
         ``(state, partner)`` → :class:`ObservedCell` — what the states actually did.
-        **Theory models never read this**; only :func:`alliances.observed` does.
+        **Theory models never read this**; only :func:`alliances.analysis.observed` does.
     notes
         Plain-English notes on values carried over from other years or missing.
     """
@@ -169,6 +213,7 @@ class World:
 
     @property
     def actors(self) -> tuple[str, ...]:
+        """The choosers, then the powers."""
         return self.choosers + self.powers
 
     def acts_between(self, actor: str, target: str) -> tuple[Act, ...]:
@@ -181,102 +226,127 @@ class World:
         return tuple(a for a in self.acts if a.actor in actors and a.target in targets)
 
     # -- changing a coding ---------------------------------------------------------------
-    def replace(self, **changes) -> "World":
+    def replace(self, **changes: Any) -> World:
         """A copy of the world with some coded inputs changed; the original is untouched.
 
-        Each keyword names a mapping field and gives the entries to change, e.g.
-        ``world.replace(memory={("GEO", "TUR"): 0})``,
-        ``world.replace(capability={"cinc": {"RUS": 0.01}})``,
-        ``world.replace(kinship={("AZE", "TUR"): 0})``,
-        ``world.replace(regime={"ARM": {"polyarchy": 0.2}})``, or ``acts=`` a list of
-        act ids to drop (``drop_acts=["tur-closes-armenia-border"]``).
+        Every value is held to the range or vocabulary its data file allows
+        (:mod:`alliances.schemas`). Values the world derives (WEST's capability, memory and
+        kinship, from its members) are not recomputed: change the WEST entry itself.
+
+        Parameters
+        ----------
+        memory : mapping
+            ``{(state, partner): number from -2 to 2}``, e.g. ``{("GEO", "TUR"): 0}``.
+        kinship : mapping
+            ``{(state, partner): 0 or 1}``, e.g. ``{("AZE", "TUR"): 0}``.
+        capability : mapping
+            ``{measure: {actor: number ≥ 0}}`` (CINC at most 1), e.g.
+            ``{"cinc": {"RUS": 0.01}}``; measures as in :data:`MEASURES`.
+        regime : mapping
+            ``{actor: {"polyarchy": 0 to 1, "polity2": -10 to 10}}``, either or both, e.g.
+            ``{"ARM": {"polyarchy": 0.2}}``.
+        identity : mapping
+            ``{actor: {marker: value}}`` with the markers of :class:`Identity`, e.g.
+            ``{"GEO": {"religion_branch": "sunni"}}``; None marks a marker unknown.
+        drop_acts : list of str
+            Ids of active acts to leave out, e.g. ``["tur-closes-armenian-border-1993"]``.
+
+        Returns
+        -------
+        World
+            The changed copy.
 
         Raises
         ------
         ValueError
-            For an unknown field, an unknown actor or key, or a value out of its range.
+            For an unknown field, actor, pair or act; a pair of a state with itself; a value
+            out of its range or vocabulary; or a change of the wrong shape (the message
+            gives the expected shape).
         """
         return _replace(self, changes)
 
 
-def _pair_check(field: str, key, actors: Iterable[str]) -> tuple[str, str]:
-    allowed = tuple(actors)
-    if not (isinstance(key, tuple) and len(key) == 2 and all(k in allowed for k in key)):
-        raise ValueError(f"{field}: key {key!r} is not a (state, partner) pair of codes from "
-                         f"{', '.join(allowed)}")
-    return key
+# ---------------------------------------------------------------------------------------
+# Changing a coding: the shape each field accepts (alliances.codings), then its keys
+# ---------------------------------------------------------------------------------------
+
+_MARKERS = tuple(f.name for f in dataclasses.fields(Identity))
+_IDENTITY = Shape(TypeAdapter(Identity), SHAPES["identity"].expected)
 
 
-def _number(field: str, key, value, lo: float, hi: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-        raise ValueError(f"{field}[{key!r}]: {value!r} is not a number; allowed range {lo} to {hi}")
-    if not lo <= value <= hi:
-        raise ValueError(f"{field}[{key!r}]: {value!r} is out of range; allowed range {lo} to {hi}")
-    return float(value)
+def _check_pairs(field: str, pairs: Iterable[Pair], world: World) -> None:
+    for state, partner in pairs:
+        if state == partner:
+            raise ValueError(f"{field}: {(state, partner)!r} pairs a state with itself; give a "
+                             "(state, partner) pair of two different codes")
+    allowed = getattr(world, field)
+    unknown = [p for p in pairs if p not in allowed]
+    if unknown:
+        raise ValueError(f"{field}: key {unknown[0]!r} is not a (state, partner) pair of the world: "
+                         f"state one of {', '.join(world.choosers)}, partner one it faces "
+                         f"({', '.join(world.powers)}, the other states) or USA, EU")
 
 
-def _replace(world: World, changes: dict) -> World:
-    updates: dict = {}
-    all_codes = world.actors + ("USA", "EU")
+def _replace_pairs(field: str) -> Callable[[World, Any], dict[str, Any]]:
+    def replace(world: World, change: Any) -> dict[str, Any]:
+        new = validated(field, change)
+        _check_pairs(field, list(new), world)
+        return {field: _ro({**getattr(world, field), **new})}
+    return replace
+
+
+def _replace_capability(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, float]] = validated("capability", change)
+    for measure, values in new.items():
+        check_keys(f"capability[{measure!r}]", values, world.capability[measure], "actor(s)")
+    merged = {m: _ro({**v, **new.get(m, {})}) for m, v in world.capability.items()}
+    return {"capability": _ro(merged)}
+
+
+def _replace_regime(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, float]] = validated("regime", change)
+    check_keys("regime", new, world.regime, "actor(s)")
+    return {"regime": _ro({a: _ro({**v, **new.get(a, {})}) for a, v in world.regime.items()})}
+
+
+def _replace_identity(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, Any]] = validated("identity", change)
+    check_keys("identity", new, world.identity, "actor(s)")
+    identity = dict(world.identity)
+    for actor, markers in new.items():
+        check_keys(f"identity[{actor!r}]", markers, _MARKERS, "marker(s)")
+        merged = {**dataclasses.asdict(identity[actor]), **markers}
+        identity[actor] = validated(f"identity[{actor!r}]", merged, _IDENTITY)
+    return {"identity": _ro(identity)}
+
+
+def _replace_acts(world: World, change: Any) -> dict[str, Any]:
+    drop = set(validated("drop_acts", change))
+    active = sorted(a.act_id for a in world.acts)
+    unknown = sorted(drop - set(active))
+    if unknown:
+        raise ValueError(f"drop_acts: unknown or inactive act id(s) {unknown}; active acts "
+                         f"in {world.when}: {', '.join(active)}")
+    return {"acts": tuple(a for a in world.acts if a.act_id not in drop)}
+
+
+_REPLACERS: Mapping[str, Callable[[World, Any], dict[str, Any]]] = MappingProxyType({
+    "memory": _replace_pairs("memory"),
+    "kinship": _replace_pairs("kinship"),
+    "capability": _replace_capability,
+    "regime": _replace_regime,
+    "identity": _replace_identity,
+    "drop_acts": _replace_acts,
+})
+
+
+def _replace(world: World, changes: Mapping[str, Any]) -> World:
+    unknown = [f for f in changes if f not in _REPLACERS]
+    if unknown:
+        raise ValueError(f"cannot replace {unknown[0]!r}; codings you can change: {', '.join(_REPLACERS)}")
+    updates: dict[str, Any] = {}
     for field, change in changes.items():
-        if field == "drop_acts":
-            ids = {a.act_id for a in world.acts}
-            unknown = [i for i in change if i not in ids]
-            if unknown:
-                raise ValueError(f"drop_acts: unknown or inactive act id(s) {unknown}; active acts "
-                                 f"in {world.when}: {', '.join(sorted(ids))}")
-            updates["acts"] = tuple(a for a in world.acts if a.act_id not in set(change))
-            continue
-        if not isinstance(change, Mapping):
-            raise ValueError(f"{field}: give a mapping of the entries to change, e.g. "
-                             "{('GEO', 'TUR'): 0}")
-        if field in ("memory", "kinship"):
-            lo, hi = (-2, 2) if field == "memory" else (0, 1)
-            new = dict(getattr(world, field))
-            for key, value in change.items():
-                _pair_check(field, key, all_codes)
-                new[key] = _number(field, key, value, lo, hi)
-                if field == "kinship":
-                    if new[key] not in (0.0, 1.0):
-                        raise ValueError(f"kinship[{key!r}]: {value!r} is not allowed; give 0 (no kinship) or 1 (kin)")
-                    new[key] = int(new[key])
-            updates[field] = _ro(new)
-        elif field == "capability":
-            new = {m: dict(v) for m, v in world.capability.items()}
-            for measure, per_actor in change.items():
-                if measure not in new:
-                    raise ValueError(f"capability: unknown measure {measure!r}; allowed: {', '.join(new)}")
-                for actor, value in per_actor.items():
-                    if actor not in new[measure]:
-                        raise ValueError(f"capability[{measure!r}]: unknown actor {actor!r}; allowed: "
-                                         f"{', '.join(new[measure])}")
-                    new[measure][actor] = _number("capability", (measure, actor), value, 0, math.inf)
-            updates[field] = _ro({m: _ro(v) for m, v in new.items()})
-        elif field == "regime":
-            ranges = {"polyarchy": (0, 1), "polity2": (-10, 10)}
-            new = {a: dict(v) for a, v in world.regime.items()}
-            for actor, values in change.items():
-                if actor not in new:
-                    raise ValueError(f"regime: unknown actor {actor!r}; allowed: {', '.join(new)}")
-                for name, value in values.items():
-                    if name not in ranges:
-                        raise ValueError(f"regime: unknown indicator {name!r}; allowed: polyarchy, polity2")
-                    new[actor][name] = _number("regime", (actor, name), value, *ranges[name])
-            updates[field] = _ro({a: _ro(v) for a, v in new.items()})
-        elif field == "identity":
-            new = dict(world.identity)
-            names = [f.name for f in dataclasses.fields(Identity)]
-            for actor, values in change.items():
-                if actor not in new:
-                    raise ValueError(f"identity: unknown actor {actor!r}; allowed: {', '.join(new)}")
-                bad = [k for k in values if k not in names]
-                if bad:
-                    raise ValueError(f"identity: unknown marker(s) {bad}; allowed: {', '.join(names)}")
-                new[actor] = dataclasses.replace(new[actor], **values)
-            updates[field] = _ro(new)
-        else:
-            raise ValueError(f"cannot replace {field!r}; codings you can change: memory, kinship, "
-                             "capability, regime, identity, drop_acts")
+        updates.update(_REPLACERS[field](world, change))
     return dataclasses.replace(world, **updates)
 
 
@@ -311,137 +381,186 @@ def resolve_when(when: str | int) -> tuple[str, str, tuple[int, ...]]:
 
 
 def load_world(when: str | int, data_dir: str | Path | None = None) -> World:
-    """Return the :class:`World` for a period (``"2008-2019"``) or a year (``2016``).
+    """The :class:`World` for a period (``"2008-2019"``) or a year (``2016``).
 
     Yearly values (capabilities, regime scores) are averaged over the covered years; where a
     series ends before them (CINC ends in 2016, V-Dem in 2019) the latest earlier value is
     used and ``world.notes`` says so. Coded values (observed alignment) are the period's.
     Results are cached per folder and file version; a world is immutable.
+
+    Parameters
+    ----------
+    when : str or int
+        One of :data:`~alliances.schemas.PERIODS` or a year 1992–2024.
+    data_dir : str or Path, optional
+        The data folder (default :func:`~alliances.data.default_data_dir`).
+
+    Returns
+    -------
+    World
+
+    Raises
+    ------
+    ValueError
+        For an unknown period or year.
+    DataError
+        If a table is missing or does not match its schema.
     """
     label, period, years = resolve_when(when)
     folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    stamps = tuple(_stamp_all(folder))
+    stamps = tuple(data.file_stamp(folder / f"{name}.csv") for name in SCHEMAS)
     return _build_world(label, period, years, str(folder.resolve()), stamps)
 
 
-def _stamp_all(folder: Path):
-    from alliances.data import _stamp
-    from alliances.schemas import SCHEMAS
-
-    for name in SCHEMAS:
-        yield _stamp(folder / f"{name}.csv")
+def clear_cache() -> None:
+    """Forget every cached world and table (for timing cold loads; results never go stale)."""
+    _build_world.cache_clear()
+    data.clear_cache()
 
 
 @lru_cache(maxsize=128)
 def _build_world(label: str, period: str, years: tuple[int, ...], folder: str,
                  stamps: tuple) -> World:
-    t = lambda name: load_table(name, folder)  # noqa: E731 - tiny local alias
     notes: list[str] = []
-    lo, hi = years[0], years[-1]
+    capability = _capabilities(folder, years, notes)
+    land_border, distance = _geography(folder)
+    memory, kinship = _memory_and_kinship(folder, notes)
+    regime = _regime(folder, years, notes)
+    instability, separatism = _domestic(folder, years, notes)
+    return World(
+        when=label, period=period, years=years, choosers=CHOOSERS, powers=POWERS,
+        names=_ro(_names(folder)), capability=capability, land_border=_ro(land_border),
+        distance_km=_ro(distance), acts=_acts(folder, years), identity=_ro(_identity(folder)),
+        memory=_ro(memory), kinship=_ro(kinship), regime=regime, instability=_ro(instability),
+        separatism=_ro(separatism), observed=_ro(_observed_cells(load_table("dyads_observed", folder), period)),
+        notes=tuple(dict.fromkeys(notes)))
 
-    names = {r.actor: r.name for r in t("actors").itertuples()}
+
+_CAPABILITY_ACTORS = CHOOSERS + ("RUS", "TUR", "IRN", "USA")
+_CAPABILITY_SOURCES = {"cinc": ("capabilities_nmc", "cinc"), "milex": ("milex_sipri", "milex_constant2022_usd_m"),
+                       "gdp": ("economy_wdi", "gdp_current_usd_m"), "population": ("economy_wdi", "population")}
+
+
+def _text(value: Any) -> str | None:
+    return None if pd.isna(value) else str(value)
+
+
+def _year(value: Any) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def _names(folder: str) -> dict[str, str]:
+    names = {r.actor: r.name for r in load_table("actors", folder).itertuples()}
     names["WEST"] = "the West (United States and EU)"
+    return names
 
-    cap_actors = CHOOSERS + ("RUS", "TUR", "IRN", "USA")
-    nmc, sipri, wdi = t("capabilities_nmc"), t("milex_sipri"), t("economy_wdi")
+
+def _capabilities(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
+    """Each measure's window mean per actor; WEST = the sum of its states (None if one is missing)."""
     capability = {}
-    for measure, frame, col in (("cinc", nmc, "cinc"), ("milex", sipri, "milex_constant2022_usd_m"),
-                                ("gdp", wdi, "gdp_current_usd_m"), ("population", wdi, "population")):
+    for measure, (table, col) in _CAPABILITY_SOURCES.items():
+        frame = load_table(table, folder)
         values = {a: _window_mean(frame, col, a, years, notes, measure)
-                  for a in cap_actors + WEST_CAPABILITY_STATES}
+                  for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
         members = [values[a] for a in WEST_CAPABILITY_STATES]
-        west = None if any(v is None for v in members) else float(sum(members))
-        per_actor = {a: values[a] for a in cap_actors}
-        per_actor["WEST"] = west
+        per_actor = {a: values[a] for a in _CAPABILITY_ACTORS}
+        per_actor["WEST"] = None if any(v is None for v in members) else float(sum(v for v in members if v is not None))
         capability[measure] = _ro(per_actor)
+    return _ro(capability)
 
-    borders = {}
-    for r in t("land_borders").itertuples():
+
+def _geography(folder: str) -> tuple[dict[Pair, bool], dict[Pair, float | None]]:
+    """Land borders and capital distances of each chooser to each partner (WEST: its nearest state)."""
+    borders: dict[Pair, bool] = {}
+    for r in load_table("land_borders", folder).itertuples():
         borders[(r.state, r.partner)] = borders[(r.partner, r.state)] = bool(r.land_border)
-    land_border = {}
-    distance = {}
-    dist_table = {}
-    for r in t("distances").itertuples():
-        d = None if pd.isna(r.capital_distance_km) else float(r.capital_distance_km)
-        dist_table[(r.state, r.partner)] = dist_table[(r.partner, r.state)] = d
+    dist: dict[Pair, float] = {}
+    for r in load_table("distances", folder).itertuples():
+        if not pd.isna(r.capital_distance_km):
+            dist[(r.state, r.partner)] = dist[(r.partner, r.state)] = float(r.capital_distance_km)
+    land_border, distance = {}, {}
     for s in CHOOSERS:
         for p in tuple(c for c in CHOOSERS if c != s) + POWERS:
-            members = (WEST_CAPABILITY_STATES if p == "WEST" else (p,))
+            members = WEST_CAPABILITY_STATES if p == "WEST" else (p,)
             land_border[(s, p)] = any(borders.get((s, m), False) for m in members + (("EU",) if p == "WEST" else ()))
-            ds = [dist_table.get((s, m)) for m in members if dist_table.get((s, m)) is not None]
-            distance[(s, p)] = min(ds) if ds else None
+            known = [dist[(s, m)] for m in members if (s, m) in dist]
+            distance[(s, p)] = min(known) if known else None
+    return land_border, distance
 
-    acts = tuple(
-        Act(r.act_id, r.actor, r.target, r.kind, int(r.valence), int(r.intensity),
-            int(r.start_year), None if pd.isna(r.end_year) else int(r.end_year),
-            r.label, r.justification, r.source)
-        for r in t("security_acts").itertuples()
+
+def _acts(folder: str, years: tuple[int, ...]) -> tuple[Act, ...]:
+    """The security acts whose years overlap ``years``."""
+    lo, hi = years[0], years[-1]
+    return tuple(
+        Act(r.act_id, r.actor, r.target, r.kind, int(r.valence), int(r.intensity), int(r.start_year),
+            _year(r.end_year), r.label, r.justification, r.source)
+        for r in load_table("security_acts", folder).itertuples()
         if int(r.start_year) <= hi and (pd.isna(r.end_year) or int(r.end_year) >= lo))
 
-    def _opt(v):
-        return None if pd.isna(v) else str(v)
 
-    identity = {r.actor: Identity(str(r.religion), _opt(r.religion_family), _opt(r.religion_branch),
-                                  _opt(r.language_family), _opt(r.language_branch), _opt(r.ethnic_majority))
-                for r in t("identity").itertuples()}
+def _identity(folder: str) -> dict[str, Identity]:
+    """Identity markers per actor; WEST keeps what the USA and the EU share (None where they differ)."""
+    identity = {r.actor: Identity(_text(r.religion), _text(r.religion_family), _text(r.religion_branch),
+                                  _text(r.language_family), _text(r.language_branch), _text(r.ethnic_majority))
+                for r in load_table("identity", folder).itertuples()}
     if "USA" in identity and "EU" in identity:
         us, eu = identity["USA"], identity["EU"]
-        identity["WEST"] = Identity(
-            "Christianity (Western)" if us.religion_family == eu.religion_family else "mixed",
-            *(a if a == b else None for a, b in (
-                (us.religion_family, eu.religion_family), (us.religion_branch, eu.religion_branch),
-                (us.language_family, eu.language_family), (us.language_branch, eu.language_branch),
-                (us.ethnic_majority, eu.ethnic_majority))))
+        shared = {f: (getattr(us, f) if getattr(us, f) == getattr(eu, f) else None) for f in _MARKERS[1:]}
+        religion = "Christianity (Western)" if us.religion_family == eu.religion_family else "mixed"
+        identity["WEST"] = Identity(religion, **shared)
+    return identity
 
-    memory, kinship = {}, {}
-    for r in t("identity_dyads").itertuples():
+
+def _memory_and_kinship(folder: str, notes: list[str]) -> tuple[dict[Pair, float], dict[Pair, int]]:
+    """Coded memory and kinship per (state, partner); WEST: the mean memory and any kinship of its members."""
+    memory: dict[Pair, float] = {}
+    kinship: dict[Pair, int] = {}
+    for r in load_table("identity_dyads", folder).itertuples():
         if pd.isna(r.historical_memory):
             notes.append(f"historical memory {r.state}->{r.partner} is not coded (no source); "
                          "treated as neutral (0).")
-            memory[(r.state, r.partner)] = 0.0
-        else:
-            memory[(r.state, r.partner)] = float(r.historical_memory)
+        memory[(r.state, r.partner)] = 0.0 if pd.isna(r.historical_memory) else float(r.historical_memory)
         kinship[(r.state, r.partner)] = int(r.ethnic_kinship)
     for s in CHOOSERS:
         ws = [memory[(s, m)] for m in WEST_MEMBERS if (s, m) in memory]  # NATO: not coded
         if ws:
             memory[(s, "WEST")] = sum(ws) / len(ws)
         kinship[(s, "WEST")] = max((kinship.get((s, m), 0) for m in WEST_MEMBERS), default=0)
+    return memory, kinship
 
-    reg = t("regime")
-    regime = {}
-    for a in cap_actors + WEST_CAPABILITY_STATES:
-        regime[a] = {"polyarchy": _window_mean(reg, "vdem_polyarchy", a, years, notes, "V-Dem polyarchy"),
-                     "polity2": _window_mean(reg, "polity2", a, years, notes, "polity2")}
-    west = {k: [regime[m][k] for m in WEST_CAPABILITY_STATES if regime[m][k] is not None]
+
+def _regime(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
+    """Polyarchy and polity2 window means per actor; WEST = the mean of its states with data."""
+    reg = load_table("regime", folder)
+    regime = {a: {"polyarchy": _window_mean(reg, "vdem_polyarchy", a, years, notes, "V-Dem polyarchy"),
+                  "polity2": _window_mean(reg, "polity2", a, years, notes, "polity2")}
+              for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
+    west = {k: [v for v in (regime[m][k] for m in WEST_CAPABILITY_STATES) if v is not None]
             for k in ("polyarchy", "polity2")}
     regime["WEST"] = {k: (sum(v) / len(v) if v else None) for k, v in west.items()}
-    regime = {a: _ro(v) for a, v in regime.items() if a in cap_actors + ("WEST",)}
+    return _ro({a: _ro(v) for a, v in regime.items() if a in _CAPABILITY_ACTORS + ("WEST",)})
 
-    inst = t("instability_events")
+
+def _domestic(folder: str, years: tuple[int, ...], notes: list[str]
+              ) -> tuple[dict[str, tuple[InstabilityEvent, ...]], dict[str, tuple[SeparatistRegion, ...]]]:
+    """Per chooser: instability events in the years, and separatist regions active in them."""
+    lo, hi = years[0], years[-1]
+    inst = load_table("instability_events", folder)
     instability = {s: tuple(InstabilityEvent(r.state, int(r.year), r.kind, r.dimension, r.description)
                             for r in inst.itertuples() if r.state == s and lo <= int(r.year) <= hi)
                    for s in CHOOSERS}
-    sep = t("separatist_regions")
-    separatism = {s: tuple(SeparatistRegion(r.region, r.state, _opt(r.patron), int(r.active_from),
-                                            None if pd.isna(r.active_to) else int(r.active_to))
-                           for r in sep.itertuples()
-                           if r.state == s and not pd.isna(r.active_from) and int(r.active_from) <= hi
-                           and (pd.isna(r.active_to) or int(r.active_to) >= lo))
+    sep = load_table("separatist_regions", folder)
+    active = sep[sep["active_from"].notna() & (sep["active_from"] <= hi)
+                 & (sep["active_to"].isna() | (sep["active_to"] >= lo))]
+    separatism = {s: tuple(SeparatistRegion(r.region, r.state, _text(r.patron), int(r.active_from),
+                                            _year(r.active_to))
+                           for r in active.itertuples() if r.state == s)
                   for s in CHOOSERS}
-
     latent = sep[sep["active_from"].isna()]["region"].tolist()
     if latent:
         notes.append(f"separatism: {', '.join(latent)} coded as latent (no armed conflict, no start "
                      "year), so not counted as an active separatist region.")
-    observed = _observed_cells(t("dyads_observed"), period)
-
-    return World(
-        when=label, period=period, years=years, choosers=CHOOSERS, powers=POWERS,
-        names=_ro(names), capability=_ro(capability), land_border=_ro(land_border),
-        distance_km=_ro(distance), acts=acts, identity=_ro(identity), memory=_ro(memory),
-        kinship=_ro(kinship), regime=_ro(regime), instability=_ro(instability),
-        separatism=_ro(separatism), observed=_ro(observed), notes=tuple(dict.fromkeys(notes)))
+    return instability, separatism
 
 
 def _window_mean(frame: pd.DataFrame, col: str, actor: str, years: tuple[int, ...],
@@ -460,9 +579,9 @@ def _window_mean(frame: pd.DataFrame, col: str, actor: str, years: tuple[int, ..
     return None
 
 
-def _observed_cells(dyads: pd.DataFrame, period: str) -> dict:
+def _observed_cells(dyads: pd.DataFrame, period: str) -> dict[Pair, ObservedCell]:
     rows = dyads[dyads["period"] == period]
-    cells: dict[tuple[str, str], ObservedCell] = {}
+    cells: dict[Pair, ObservedCell] = {}
     for r in rows.itertuples():
         cell = ObservedCell(float(r.score), str(r.justification), str(r.source), str(r.certainty))
         cells[(r.state, r.partner)] = cell

@@ -1,4 +1,4 @@
-"""Measure the course's performance budgets (COURSE.md §9) and print a Markdown table.
+"""Measure the course's performance budgets and print a Markdown table (the README's figures).
 
     python benchmarks/run.py            # data, theories, widgets
     python benchmarks/run.py --notebooks  # also execute every lesson headless
@@ -19,7 +19,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 
 def timed(fn, repeat: int = 1) -> list[float]:
@@ -52,12 +51,11 @@ def bench_import() -> dict:
 
 def bench_load_world() -> dict:
     import alliances
-    from alliances import data, world
+    from alliances import world
     from alliances.schemas import PERIODS
 
     whens = list(PERIODS) + list(range(1992, 2025))
-    world._build_world.cache_clear()
-    data._load_cached.cache_clear()
+    world.clear_cache()
     first = timed(lambda: alliances.load_world(whens[0]))
     rest_first = [timed(lambda w=w: alliances.load_world(w))[0] for w in whens[1:]]
     cached = [timed(lambda w=w: alliances.load_world(w))[0] for w in whens for _ in range(20)]
@@ -143,7 +141,7 @@ def bench_notebooks() -> dict:
 
 def bench_dashboard() -> dict:
     """Lesson 08's Dashboard: one control change (Python side), cold and with its cache."""
-    from alliances.dashboard import Dashboard
+    from alliances.widgets import Dashboard
 
     out = {}
     start = time.perf_counter()
@@ -154,7 +152,7 @@ def bench_dashboard() -> dict:
         values = [i / 20 for i in range(21)]
         cold, warm = [], []
         for i in range(60):
-            dashboard._cache.clear()
+            dashboard.clear_cache()
             start = time.perf_counter()
             control.value = values[(i * 7 + 1) % len(values)]
             cold.append((time.perf_counter() - start) * 1000)
@@ -176,7 +174,7 @@ def bench_dashboard() -> dict:
     year = Dashboard(over_time="year")
     control, runs = year.controls["balance_of_threat"]["w_intentions"], []
     for i in range(40):
-        year._cache.clear()
+        year.clear_cache()
         start = time.perf_counter()
         control.value = (i * 7 % 21) / 20
         runs.append((time.perf_counter() - start) * 1000)
@@ -185,7 +183,7 @@ def bench_dashboard() -> dict:
 
 
 def bench_karabakh_widgets() -> dict:
-    from alliances.karabakh_widgets import SecessionExplorer, StabilityExplorer
+    from alliances.widgets import SecessionExplorer, StabilityExplorer
 
     out = {}
     for label, explorer in (("stability index (lesson 06)", StabilityExplorer()),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Build the coded / facts tables (spec tables 16-26) of the course's data/ folder.
+"""Build the eleven coded / facts tables of the course's data/ folder.
 
 Usage::
 
@@ -1325,18 +1325,14 @@ def build_secession_cases(facts: Path) -> pd.DataFrame:
 # Validation
 # ======================================================================================
 
-def validate(tables: dict[str, pd.DataFrame]) -> None:
-    codes_ok = set(tables["actors.csv"]["actor"])
-    acts = tables["security_acts.csv"]
+def _act_problems(acts: pd.DataFrame, codes_ok: set[str]) -> list[str]:
     problems = []
     if acts["act_id"].duplicated().any():
         problems.append("duplicate act_id")
     if not acts["act_id"].str.fullmatch(r"[a-z0-9-]+").all():
         problems.append("act_id not a slug")
-    for col in ("actor", "target"):
-        bad = set(acts[col]) - codes_ok
-        if bad:
-            problems.append(f"security_acts.{col} unknown codes {bad}")
+    problems += [f"security_acts.{col} unknown codes {set(acts[col]) - codes_ok}"
+                 for col in ("actor", "target") if set(acts[col]) - codes_ok]
     if not set(acts["valence"]) <= {-1, 1}:
         problems.append("valence outside {-1, 1}")
     if not set(acts["intensity"]) <= {1, 2}:
@@ -1348,26 +1344,31 @@ def validate(tables: dict[str, pd.DataFrame]) -> None:
         problems.append("end_year before start_year")
     if not acts["start_year"].between(1988, 2024).all():
         problems.append("start_year outside 1988-2024")
-    ev = tables["events.csv"]
-    for s in ev["states"]:
-        bad = set(s.split(";")) - codes_ok
-        if bad:
-            problems.append(f"events.states unknown {bad}")
+    return problems
+
+
+def _event_problems(ev: pd.DataFrame, codes_ok: set[str]) -> list[str]:
+    problems = [f"events.states unknown {set(s.split(';')) - codes_ok}"
+                for s in ev["states"] if set(s.split(";")) - codes_ok]
     disp = ev[ev.category == "displacement"]["event"].str.lower()
-    for needle in ("azerbaijanis from armenia", "armenians from azerbaijan", "karabakh armenians",
-                   "nagorno-karabakh and the seven"):
-        if not disp.str.contains(needle).any():
-            problems.append(f"missing displacement event: {needle}")
-    for name, df in tables.items():
-        if "source" in df.columns and (df["source"].fillna("").str.len() == 0).any():
-            if name != "identity_dyads.csv":
-                problems.append(f"{name}: empty source")
+    problems += [f"missing displacement event: {needle}"
+                 for needle in ("azerbaijanis from armenia", "armenians from azerbaijan", "karabakh armenians",
+                                "nagorno-karabakh and the seven")
+                 if not disp.str.contains(needle).any()]
+    return problems
+
+
+def validate(tables: dict[str, pd.DataFrame]) -> None:
+    codes_ok = set(tables["actors.csv"]["actor"])
+    problems = _act_problems(tables["security_acts.csv"], codes_ok)
+    problems += _event_problems(tables["events.csv"], codes_ok)
+    problems += [f"{name}: empty source" for name, df in tables.items()
+                 if "source" in df.columns and name != "identity_dyads.csv"
+                 and (df["source"].fillna("").str.len() == 0).any()]
     idd = tables["identity_dyads.csv"]
-    m = idd["historical_memory"].isna() & ~idd["memory_justification"].str.startswith("Empty")
-    if m.any():
+    if (idd["historical_memory"].isna() & ~idd["memory_justification"].str.startswith("Empty")).any():
         problems.append("identity_dyads: empty memory without an 'Empty:' justification")
-    sep = tables["separatist_regions.csv"]
-    if set(sep["patron"].dropna()) - codes_ok:
+    if set(tables["separatist_regions.csv"]["patron"].dropna()) - codes_ok:
         problems.append("separatist patron unknown code")
     if problems:
         raise SystemExit("VALIDATION FAILED:\n  " + "\n  ".join(problems))

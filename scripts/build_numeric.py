@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the numeric tables (spec tables 1-15) of the course data layer.
+"""Build the fifteen numeric tables of the course data layer.
 
 Reads the filtered extracts in ``<shared>/data-sources/`` (see PROVENANCE.md there)
 and writes tidy CSVs into ``data/`` of the repository:
@@ -21,7 +21,7 @@ Rules followed (see the data spec and codebook):
 Standard library + pandas only.
 
 Usage:
-    python scripts/build_numeric.py [--shared /work/shared] [--out data]
+    python scripts/build_numeric.py [--shared ../shared] [--out data]
 """
 from __future__ import annotations
 
@@ -572,9 +572,9 @@ BUILDERS = [build_nmc, build_milex, build_wdi, build_unga, build_unga_distance, 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                    help="shared folder holding data-sources/ (default: %(default)s)")
+                    help="shared folder holding data-sources/ (default: ../shared beside the repository)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
-                    help="output folder (default: %(default)s)")
+                    help="output folder (default: the repository's data/)")
     args = ap.parse_args(argv)
     src = args.shared / "data-sources"
     if not src.is_dir():

@@ -1,4 +1,4 @@
-"""The one interface every lesson, widget and exercise uses (COURSE.md §4)."""
+"""The one interface every lesson, widget and exercise uses: `from alliances import ...`."""
 
 import pandas as pd
 import pytest

@@ -1,7 +1,6 @@
 """Provenance: every file in data/ and every column is documented in the codebook with a source."""
 
 import re
-from pathlib import Path
 
 import pytest
 

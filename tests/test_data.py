@@ -45,33 +45,6 @@ def test_unknown_table():
         load_table("nope")
 
 
-def test_missing_file(broken):
-    (broken / "milex_sipri.csv").unlink()
-    with pytest.raises(DataError, match=r"milex_sipri\.csv: file is missing"):
-        load_table("milex_sipri", broken)
-
-
-def test_empty_file(broken):
-    (broken / "actors.csv").write_text("")
-    with pytest.raises(DataError, match=r"actors\.csv: file is empty"):
-        load_table("actors", broken)
-
-
-def test_not_utf8(broken):
-    (broken / "actors.csv").write_bytes(b"actor,name\n\xff\xfe,\x81\n")
-    with pytest.raises(DataError, match=r"actors\.csv: file is not valid UTF-8"):
-        load_table("actors", broken)
-
-
-def test_garbled_csv(broken):
-    path = broken / "capabilities_nmc.csv"
-    lines = path.read_text().splitlines()
-    lines[3] = lines[3] + ',"unterminated'
-    path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(DataError, match=r"capabilities_nmc\.csv"):
-        load_table("capabilities_nmc", broken)
-
-
 def _rewrite(path: Path, edit) -> None:
     """Apply ``edit`` to the CSV's text frame; ``edit`` changes it in place or returns a new one."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -79,73 +52,64 @@ def _rewrite(path: Path, edit) -> None:
     (frame if result is None else result).to_csv(path, index=False)
 
 
-def test_missing_column(broken):
-    _rewrite(broken / "capabilities_nmc.csv", lambda f: f.drop(columns="cinc"))
-    with pytest.raises(DataError, match=r"capabilities_nmc\.csv: missing column\(s\) 'cinc'"):
-        load_table("capabilities_nmc", broken)
+def _edited(edit):
+    """Damage that applies ``edit`` to the file's text frame (see :func:`_rewrite`)."""
+    return lambda path: _rewrite(path, edit)
 
 
-def test_renamed_column(broken):
-    _rewrite(broken / "milex_sipri.csv",
-             lambda f: f.rename(columns={"milex_constant2022_usd_m": "milex"}))
-    with pytest.raises(DataError, match=r"milex_sipri\.csv: missing column\(s\) 'milex_constant2022_usd_m'"):
-        load_table("milex_sipri", broken)
+def _set(row: int, column: str, value: str):
+    """Damage that writes ``value`` into one cell."""
+    def edit(frame: pd.DataFrame) -> None:
+        frame.loc[row, column] = value
+    return _edited(edit)
 
 
-def test_text_in_numeric_column(broken):
-    def edit(f):
-        f.loc[4, "cinc"] = "about 0.5"
-    _rewrite(broken / "capabilities_nmc.csv", edit)
-    with pytest.raises(DataError, match=r"capabilities_nmc\.csv: column 'cinc', line 6: 'about 0\.5' is not a number"):
-        load_table("capabilities_nmc", broken)
+def _garble(path: Path) -> None:
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3] + ',"unterminated'
+    path.write_text("\n".join(lines) + "\n")
 
 
-def test_fraction_in_integer_column(broken):
-    def edit(f):
-        f.loc[0, "year"] = "1999.5"
-    _rewrite(broken / "capabilities_nmc.csv", edit)
-    with pytest.raises(DataError, match=r"column 'year', line 2: '1999\.5' is not a whole number"):
-        load_table("capabilities_nmc", broken)
+def _duplicate_first_row(frame: pd.DataFrame) -> None:
+    frame.loc[len(frame)] = frame.loc[0]
 
 
-def test_duplicate_key(broken):
-    def edit(f):
-        f.loc[len(f)] = f.loc[0]
-    _rewrite(broken / "capabilities_nmc.csv", edit)
-    with pytest.raises(DataError, match=r"capabilities_nmc\.csv: duplicate key \(actor, year\)"):
-        load_table("capabilities_nmc", broken)
+#: table, how to damage its file (a function of the path), the message expected.
+DAMAGE = {
+    "missing file": ("milex_sipri", lambda path: path.unlink(), r"milex_sipri\.csv: file is missing"),
+    "empty file": ("actors", lambda path: path.write_text(""), r"actors\.csv: file is empty"),
+    "not UTF-8": ("actors", lambda path: path.write_bytes(b"actor,name\n\xff\xfe,\x81\n"),
+                  r"actors\.csv: file is not valid UTF-8"),
+    "garbled CSV": ("capabilities_nmc", _garble, r"capabilities_nmc\.csv"),
+    "missing column": ("capabilities_nmc", _edited(lambda f: f.drop(columns="cinc")),
+                       r"capabilities_nmc\.csv: missing column\(s\) 'cinc'"),
+    "renamed column": ("milex_sipri", _edited(lambda f: f.rename(columns={"milex_constant2022_usd_m": "milex"})),
+                       r"milex_sipri\.csv: missing column\(s\) 'milex_constant2022_usd_m'"),
+    "text in a numeric column": ("capabilities_nmc", _set(4, "cinc", "about 0.5"),
+                                 r"capabilities_nmc\.csv: column 'cinc', line 6: 'about 0\.5' is not a number"),
+    "fraction in an integer column": ("capabilities_nmc", _set(0, "year", "1999.5"),
+                                      r"column 'year', line 2: '1999\.5' is not a whole number"),
+    "duplicate key": ("capabilities_nmc", _edited(_duplicate_first_row), r"capabilities_nmc\.csv: duplicate key \(actor, year\)"),
+    "value out of range": ("capabilities_nmc", _set(2, "cinc", "1.7"),
+                           r"column 'cinc', line 4: 1\.7 fails the allowed range 0\.\.1"),
+    "unknown actor code": ("capabilities_nmc", _set(0, "actor", "XXX"),
+                           r"column 'actor', line 2: 'XXX' fails the allowed values"),
+    "missing required value": ("security_acts", _set(0, "source", ""),
+                               r"security_acts\.csv: column 'source', line 2: empty, but a value is required"),
+    "coded score out of range": ("dyads_observed", _set(0, "score", "3"),
+                                 r"dyads_observed\.csv: column 'score', line 2: 3 fails the allowed range -2\.\.2"),
+    "identity marker not in the vocabulary": ("identity", _set(0, "language_branch", "hellenic"),
+                                              r"identity\.csv: column 'language_branch', line 2: 'hellenic' fails the allowed values"),
+}
 
 
-def test_out_of_range_value(broken):
-    def edit(f):
-        f.loc[2, "cinc"] = "1.7"
-    _rewrite(broken / "capabilities_nmc.csv", edit)
-    with pytest.raises(DataError, match=r"column 'cinc', line 4: 1\.7 fails the allowed range 0\.\.1"):
-        load_table("capabilities_nmc", broken)
-
-
-def test_unknown_actor_code(broken):
-    def edit(f):
-        f.loc[0, "actor"] = "XXX"
-    _rewrite(broken / "capabilities_nmc.csv", edit)
-    with pytest.raises(DataError, match=r"column 'actor', line 2: 'XXX' fails the allowed values"):
-        load_table("capabilities_nmc", broken)
-
-
-def test_missing_required_value(broken):
-    def edit(f):
-        f.loc[0, "source"] = ""
-    _rewrite(broken / "security_acts.csv", edit)
-    with pytest.raises(DataError, match=r"security_acts\.csv: column 'source', line 2: empty, but a value is required"):
-        load_table("security_acts", broken)
-
-
-def test_coded_score_out_of_range(broken):
-    def edit(f):
-        f.loc[0, "score"] = "3"
-    _rewrite(broken / "dyads_observed.csv", edit)
-    with pytest.raises(DataError, match=r"dyads_observed\.csv: column 'score', line 2: 3 fails the allowed range -2\.\.2"):
-        load_table("dyads_observed", broken)
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_a_damaged_file_gets_a_data_error_naming_the_problem(broken, kind):
+    table, damage, message = DAMAGE[kind]
+    path = broken / f"{table}.csv"
+    damage(path)
+    with pytest.raises(DataError, match=message):
+        load_table(table, broken)
 
 
 def test_loading_never_writes(tmp_path):
@@ -154,3 +118,26 @@ def test_loading_never_writes(tmp_path):
         load_table(name)
     after = {p.name: p.stat().st_mtime_ns for p in DATA.iterdir()}
     assert before == after
+
+
+def test_the_region_map_loads_its_features_and_places():
+    from alliances.data import load_region_map
+
+    features, places = load_region_map()
+    assert features and all(f.get("type") == "Feature" for f in features)
+    assert len(places) == len(load_table("map_places"))
+
+
+@pytest.mark.parametrize("content, words", [(None, "file is missing"), ("{not json", "not a readable GeoJSON"),
+                                            ('{"type": "FeatureCollection", "features": []}', "no map features")])
+def test_a_damaged_region_map_gets_a_data_error(tmp_path, content, words):
+    from alliances.data import REGION_MAP, load_region_map
+
+    shutil.copytree(default_data_dir(), tmp_path / "data")
+    target = tmp_path / "data" / REGION_MAP
+    if content is None:
+        target.unlink()
+    else:
+        target.write_text(content)
+    with pytest.raises(DataError, match=words):
+        load_region_map(tmp_path / "data")

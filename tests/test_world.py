@@ -7,8 +7,16 @@ import shutil
 import pytest
 
 from alliances import DataError, load_world
+from alliances.codings import CapabilityChange
 from alliances.data import default_data_dir
-from alliances.schemas import PERIODS
+from alliances.schemas import (
+    LANGUAGE_BRANCHES,
+    LANGUAGE_FAMILIES,
+    PERIODS,
+    RELIGION_BRANCHES,
+    RELIGION_FAMILIES,
+    SCHEMAS,
+)
 from alliances.world import MEASURES, resolve_when
 
 ALL = list(PERIODS) + list(range(1992, 2025))
@@ -108,24 +116,90 @@ def test_drop_acts():
     assert "rus-georgia-war-2008" in {a.act_id for a in w.acts}
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"memory": {("GEO", "XXX"): 0}}, r"memory: key \('GEO', 'XXX'\) is not a \(state, partner\) pair"),
-    ({"memory": {("GEO", "TUR"): 5}}, r"out of range; allowed range -2 to 2"),
-    ({"memory": {("GEO", "TUR"): "high"}}, r"not a number; allowed range -2 to 2"),
-    ({"kinship": {("AZE", "TUR"): 0.5}}, r"give 0 \(no kinship\) or 1 \(kin\)"),
-    ({"capability": {"cinc": {"RUS": -1}}}, r"out of range; allowed range 0 to inf"),
-    ({"capability": {"power": {"RUS": 1}}}, r"unknown measure 'power'"),
-    ({"capability": {"cinc": {"XYZ": 1}}}, r"unknown actor 'XYZ'"),
-    ({"regime": {"ARM": {"polyarchy": 2}}}, r"allowed range 0 to 1"),
-    ({"identity": {"GEO": {"favourite_food": "khinkali"}}}, r"unknown marker"),
-    ({"drop_acts": ["no-such-act"]}, r"unknown or inactive act id"),
-    ({"hostility": {("GEO", "RUS"): 0}}, r"cannot replace 'hostility'"),
-    ({"memory": [("GEO", "TUR", 0)]}, r"give a mapping"),
-])
+REFUSALS = {
+    # unknown keys
+    "unknown partner": ({"memory": {("GEO", "XXX"): 0}}, r"memory: key \('GEO', 'XXX'\) is not a \(state, partner\) pair"),
+    "pair of a state with itself": ({"memory": {("GEO", "GEO"): 1}}, r"pairs a state with itself"),
+    "kinship of a state with itself": ({"kinship": {("ARM", "ARM"): 1}}, r"pairs a state with itself"),
+    "a power as the state": ({"memory": {("RUS", "GEO"): 1}}, r"is not a \(state, partner\) pair of the world"),
+    "unknown measure": ({"capability": {"power": {"RUS": 1}}}, r"capability: unknown key 'power'"),
+    "unknown capability actor": ({"capability": {"cinc": {"XYZ": 1}}}, r"unknown actor\(s\) 'XYZ'"),
+    "unknown regime actor": ({"regime": {"XYZ": {"polyarchy": 0.5}}}, r"regime: unknown actor\(s\) 'XYZ'"),
+    "unknown regime indicator": ({"regime": {"ARM": {"freedom": 0.5}}}, r"regime\['ARM'\]: unknown key 'freedom'"),
+    "unknown identity actor": ({"identity": {"XYZ": {"religion_branch": "sunni"}}}, r"identity: unknown actor"),
+    "unknown identity marker": ({"identity": {"GEO": {"favourite_food": "khinkali"}}}, r"unknown marker\(s\) 'favourite_food'"),
+    "unknown act": ({"drop_acts": ["no-such-act"]}, r"unknown or inactive act id"),
+    "unknown field": ({"hostility": {("GEO", "RUS"): 0}}, r"cannot replace 'hostility'"),
+    # values out of range or vocabulary
+    "memory above 2": ({"memory": {("GEO", "TUR"): 5}}, r"5 is not allowed .*number from -2 to 2"),
+    "memory as text": ({"memory": {("GEO", "TUR"): "high"}}, r"'high' is not allowed .*number from -2 to 2"),
+    "memory NaN": ({"memory": {("GEO", "TUR"): math.nan}}, r"nan is not allowed \(input should be a finite number\)"),
+    "memory as a bool": ({"memory": {("GEO", "TUR"): True}}, r"True is not allowed"),
+    "kinship of one half": ({"kinship": {("AZE", "TUR"): 0.5}}, r"0\.5 is not allowed .*0 \(no kinship\) or 1 \(kin\)"),
+    "kinship as a bool": ({"kinship": {("AZE", "TUR"): True}}, r"True is not allowed"),
+    "negative capability": ({"capability": {"cinc": {"RUS": -1}}}, r"-1 is not allowed .*number ≥ 0"),
+    "infinite capability": ({"capability": {"milex": {"RUS": math.inf}}}, r"inf is not allowed \(input should be a finite number\)"),
+    "CINC above 1": ({"capability": {"cinc": {"RUS": 1.5}}}, r"capability\['cinc'\]\['RUS'\]: 1\.5 is not allowed .*cinc at most 1"),
+    "capability as text": ({"capability": {"gdp": {"RUS": "big"}}}, r"'big' is not allowed"),
+    "polyarchy above 1": ({"regime": {"ARM": {"polyarchy": 2}}}, r"regime\['ARM'\]\['polyarchy'\]: 2 is not allowed .*number from 0 to 1"),
+    "polity2 below -10": ({"regime": {"ARM": {"polity2": -11}}}, r"-11 is not allowed .*number from -10 to 10"),
+    "religion branch not in the vocabulary": ({"identity": {"GEO": {"religion_branch": "klingon"}}},
+                                              r"'klingon' is not allowed \(not one of eastern_orthodox, oriental_orthodox"),
+    "religion family as a number": ({"identity": {"GEO": {"religion_family": 42}}},
+                                    r"identity\['GEO'\]\['religion_family'\]: 42 is not allowed"),
+    "language family not in the vocabulary": ({"identity": {"ARM": {"language_family": "semitic"}}},
+                                              r"not one of indo_european, turkic, kartvelian"),
+    "language branch not in the vocabulary": ({"identity": {"ARM": {"language_branch": "hellenic"}}},
+                                              r"not one of armenian, slavic, iranian, germanic, oghuz"),
+    "empty label": ({"identity": {"ARM": {"ethnic_majority": ""}}}, r"'' is not allowed"),
+    # mis-shaped changes: the message gives the expected shape
+    "memory as a list": ({"memory": [("GEO", "TUR", 0)]}, r"expected a mapping \{\(state, partner\): number"),
+    "a pair of three codes": ({"memory": {("GEO", "TUR", "RUS"): 0}}, r"expected a mapping \{\(state, partner\)"),
+    "capability without a measure": ({"capability": {"cinc": 0.5}}, r"capability\['cinc'\]: 0\.5 is not allowed .*expected a mapping \{measure: \{actor"),
+    "regime without an indicator": ({"regime": {"ARM": 0.5}}, r"expected a mapping \{actor: \{'polyarchy'"),
+    "identity without a marker": ({"identity": {"GEO": "sunni"}}, r"expected a mapping \{actor: \{marker: value\}\}"),
+    "drop_acts None": ({"drop_acts": None}, r"drop_acts: None is not allowed .*expected a list of active act ids"),
+    "drop_acts a single string": ({"drop_acts": "rus-georgia-war-2008"}, r"expected a list of active act ids"),
+}
+
+
+@pytest.mark.parametrize("changes, message", REFUSALS.values(), ids=REFUSALS.keys())
 def test_replace_refuses_bad_codings(changes, message):
     w = load_world("2008-2019")
     with pytest.raises(ValueError, match=message):
         w.replace(**changes)
+
+
+@pytest.mark.parametrize("when", PERIODS)
+def test_a_worlds_own_codings_pass_its_validation(when):
+    """Every value the data files hold is accepted by replace (same ranges, same vocabularies)."""
+    w = load_world(when)
+    known = lambda m: {k: v for k, v in m.items() if v is not None}  # noqa: E731 - gaps stay gaps
+    same = w.replace(memory=dict(w.memory), kinship=dict(w.kinship),
+                     capability={m: known(v) for m, v in w.capability.items()},
+                     regime={a: known(v) for a, v in w.regime.items()},
+                     identity={a: dataclasses.asdict(i) for a, i in w.identity.items()}, drop_acts=[])
+    assert same == w
+
+
+@pytest.mark.parametrize("marker, values", [("religion_family", RELIGION_FAMILIES), ("religion_branch", RELIGION_BRANCHES),
+                                            ("language_family", LANGUAGE_FAMILIES), ("language_branch", LANGUAGE_BRANCHES)])
+def test_every_value_of_the_schema_vocabulary_and_none_is_accepted(marker, values):
+    w = load_world("2008-2019")
+    for value in (*values, None):
+        assert getattr(w.replace(identity={"GEO": {marker: value}}).identity["GEO"], marker) == value
+
+
+def test_the_vocabularies_are_the_identity_schemas():
+    """replace and the loader read one list of allowed values per identity column."""
+    for column, values in [("religion_family", RELIGION_FAMILIES), ("religion_branch", RELIGION_BRANCHES),
+                           ("language_family", LANGUAGE_FAMILIES), ("language_branch", LANGUAGE_BRANCHES)]:
+        (check,) = SCHEMAS["identity"].pandera.columns[column].checks
+        assert sorted(check.statistics["allowed_values"]) == sorted(values), column
+
+
+def test_capability_changes_name_every_measure():
+    assert set(CapabilityChange.__annotations__) == set(MEASURES)
 
 
 def test_broken_data_reaches_load_world_as_data_error(tmp_path):

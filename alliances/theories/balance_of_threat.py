@@ -2,8 +2,23 @@ r"""Balance of threat (Walt 1987): states balance against the actor that threate
 judged by its aggregate power, proximity, offensive capability and aggressive intentions — by
 aligning with the strongest actor opposed to it.
 
-Formula
--------
+Model parameters (:data:`PARAMETERS`): the weights ``w_power``, ``w_proximity``,
+``w_offense``, ``w_intentions`` (0–1; defaults 0.5, 1, 0.5, 1: Walt finds proximity and
+perceived intentions decisive and aggregate power rarely so on its own; with all four at 1 the
+distant West's sheer capability makes it the top threat of all three states, for Georgia only
+narrowly ahead of Russia — try it), and ``count_wars``, ``count_separatism_occupation``,
+``count_blockades``, ``count_pressure``, which switch whole kinds of hostile act off
+(:data:`ACT_GROUPS`), both in the intentions term and in "opposed". Ties go to the first actor
+in ``world.partners(i)`` order.
+
+Inputs: ``world.capability["cinc"]`` and ``["milex"]`` (SIPRI),
+:func:`~alliances.theories.inputs.proximity`, :func:`~alliances.theories.inputs.hostility`
+(coded hostile acts of the partner towards the state) and supportive acts between third
+parties. A reason names the stance that the thresholds in force (``align_at``,
+``balance_at``) give its score.
+
+Notes
+-----
 For chooser :math:`i` and each actor :math:`j` it faces (the set :math:`J_i`), with weights
 :math:`w_P, w_X, w_O, w_I \in [0, 1]` and :math:`W = w_P + w_X + w_O + w_I`:
 
@@ -30,11 +45,11 @@ threat is :math:`T = \arg\max_j t_{ij}`. An actor :math:`k` is *opposed* to :mat
 
 — hostile acts between :math:`k` and :math:`T` in either direction, or coded support of
 :math:`k` for :math:`i` exceeding its support for :math:`T` (:math:`S` = summed intensity of
-supportive acts). The net sum stays local: a difference of the curved
-:func:`inputs.support` values does not cancel arming both sides (Russia's 0.97 for Armenia
-less 0.78 for Azerbaijan leaves 0.19 of its four extra intensity points). It is capped at
-two points because opposition only says whose side :math:`k` is on; how much it counts
-comes from its capability :math:`u`. Then
+supportive acts, :func:`~alliances.theories.inputs.acts_sum`). The net sum stays local: a
+difference of the curved :func:`~alliances.theories.inputs.support` values does not cancel
+arming both sides (Russia's 0.97 for Armenia less 0.78 for Azerbaijan leaves 0.19 of its four
+extra intensity points). It is capped at two points because opposition only says whose side
+:math:`k` is on; how much it counts comes from its capability :math:`u`. Then
 
 .. math::
 
@@ -45,36 +60,23 @@ The top threat is balanced with the full threat level; lesser threats fade with 
 to it; the strongest opposed actor is aligned with as strongly as the top threat is
 balanced, other opposed actors in proportion to their (opposition × capability).
 
-Parameters
-----------
-``w_power``, ``w_proximity``, ``w_offense``, ``w_intentions`` (0–1). Defaults 0.5, 1, 0.5, 1:
-Walt finds proximity and perceived intentions decisive and aggregate power rarely so on its
-own; with all four at 1 the distant West's sheer capability makes it the top threat of all
-three states (for Georgia only narrowly ahead of Russia; try it). ``count_wars``, ``count_separatism_occupation``,
-``count_blockades``, ``count_pressure`` switch whole kinds of hostile act off (see
-``ACT_GROUPS``), both in the intentions term and in "opposed". Ties go to the first actor in
-``world.partners(i)`` order.
-
-Variables
----------
-``capability["cinc"]``, ``capability["milex"]`` (SIPRI), :func:`inputs.proximity`,
-:func:`inputs.hostility` (coded hostile acts of the partner towards the state; the
-``count_*`` toggles switch whole kinds of act off), supportive acts between third parties.
-
 References
 ----------
-Walt, S. M. (1987). *The Origins of Alliances*. Ithaca, NY: Cornell University Press.
-Walt, S. M. (1985). Alliance formation and the balance of world power. *International
-Security*, 9(4), 3–43.
+.. [1] Walt, S. M. (1987). *The Origins of Alliances*. Ithaca, NY: Cornell University Press.
+.. [2] Walt, S. M. (1985). Alliance formation and the balance of world power. *International
+   Security*, 9(4), 3–43.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from alliances.theories.base import Explanation, Param, clip
-from alliances.theories.inputs import hostility, proximity
+import pandas as pd
+
+from alliances.params import BoolParam, FloatParam, Param, resolve
+from alliances.theories.base import STANCE_PHRASES, THRESHOLDS, Explanation, clip, sentence, stance_phrase
+from alliances.theories.inputs import acts_sum, hostility, proximity
 from alliances.world import World
 
 #: Kinds of hostile act each toggle switches; hostile kinds not listed always count.
@@ -87,24 +89,24 @@ ACT_GROUPS: Mapping[str, tuple[str, ...]] = {
 
 _W = dict(low=0.0, high=1.0, step=0.05)
 PARAMETERS: tuple[Param, ...] = (
-    Param("w_power", 0.5, "weight of aggregate power (CINC relative to the strongest actor "
+    FloatParam("w_power", 0.5, "weight of aggregate power (CINC relative to the strongest actor "
           "faced)", **_W),
-    Param("w_proximity", 1.0, "weight of proximity (shared border, or closeness of capitals)",
+    FloatParam("w_proximity", 1.0, "weight of proximity (shared border, or closeness of capitals)",
           **_W),
-    Param("w_offense", 0.5, "weight of offensive capability (military spending relative to the "
+    FloatParam("w_offense", 0.5, "weight of offensive capability (military spending relative to the "
           "largest)", **_W),
-    Param("w_intentions", 1.0, "weight of aggressive intentions (coded hostile acts towards the "
+    FloatParam("w_intentions", 1.0, "weight of aggressive intentions (coded hostile acts towards the "
           "state)", **_W),
-    Param("count_wars", True, "count wars and military pressure as hostile acts", kind="bool"),
-    Param("count_separatism_occupation", True, "count backing separatists and occupying territory",
-          kind="bool"),
-    Param("count_blockades", True, "count border closures and blockades", kind="bool"),
-    Param("count_pressure", True, "count economic pressure, sanctions and an ally's refusal to "
-          "help",
-          kind="bool"),
+    BoolParam("count_wars", True, "count wars and military pressure as hostile acts"),
+    BoolParam("count_separatism_occupation", True, "count backing separatists and occupying territory"),
+    BoolParam("count_blockades", True, "count border closures and blockades"),
+    BoolParam("count_pressure", True, "count economic pressure, sanctions and an ally's refusal to "
+          "help"),
 )
 
-_COMPONENTS = ("aggregate power", "proximity", "offensive capability", "aggressive intentions")
+#: Walt's four sources of threat, in order, and the weight parameter of each.
+COMPONENTS: tuple[str, ...] = ("aggregate power", "proximity", "offensive capability", "aggressive intentions")
+COMPONENT_WEIGHTS: Mapping[str, str] = dict(zip(COMPONENTS, ("w_power", "w_proximity", "w_offense", "w_intentions")))
 
 
 def _relative(world: World, measure: str, actors: tuple[str, ...]) -> dict[str, float]:
@@ -113,22 +115,18 @@ def _relative(world: World, measure: str, actors: tuple[str, ...]) -> dict[str, 
     return {a: (v / top if top > 0 else 0.0) for a, v in values.items()}
 
 
-def _support_sum(world: World, actor: str, target: str) -> int:
-    return sum(a.intensity for a in world.acts_between(actor, target) if a.valence > 0)
-
-
 def threat_parts(world: World, p: Mapping[str, Any], state: str
                  ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, float]]]:
     """For each actor ``state`` faces: its raw components (0-1) and their weighted shares
     :math:`w_c x_c / W` of the threat :math:`t_{ij}` (the shares sum to the threat)."""
-    w = dict(zip(_COMPONENTS, (p["w_power"], p["w_proximity"], p["w_offense"], p["w_intentions"])))
+    w = {c: p[name] for c, name in COMPONENT_WEIGHTS.items()}
     total = sum(w.values())
     faced = world.partners(state)
     power, offense = _relative(world, "cinc", faced), _relative(world, "milex", faced)
     skip = _skipped(world, p)
-    comp = {j: dict(zip(_COMPONENTS, (power[j], proximity(world, state, j), offense[j],
+    comp = {j: dict(zip(COMPONENTS, (power[j], proximity(world, state, j), offense[j],
                                       hostility(world, j, state, skip)))) for j in faced}
-    share = {j: {c: (w[c] * comp[j][c] / total if total > 0 else 0.0) for c in _COMPONENTS}
+    share = {j: {c: (w[c] * comp[j][c] / total if total > 0 else 0.0) for c in COMPONENTS}
              for j in faced}
     return comp, share
 
@@ -139,7 +137,23 @@ def _skipped(world: World, p: Mapping[str, Any]) -> list[str]:
 
 
 def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
-    """Balance-of-threat score for every chooser × partner (see the module docstring)."""
+    """Balance-of-threat score for every chooser × partner.
+
+    Parameters
+    ----------
+    world : World
+        The inputs (:func:`alliances.world.load_world`).
+    p : mapping
+        Resolved parameters (:func:`alliances.theories.resolve_params`): this module's
+        :data:`PARAMETERS` and the thresholds ``align_at`` and ``balance_at``, whose stance
+        each reason names.
+
+    Returns
+    -------
+    dict
+        ``{(state, partner): Explanation}`` with the score in [-1, 1] (the formula is in the
+        module's Notes), its parts and a one-sentence reason.
+    """
     total = p["w_power"] + p["w_proximity"] + p["w_offense"] + p["w_intentions"]
     skip = _skipped(world, p)
     n = world.names
@@ -154,44 +168,97 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             why = ("all weights are zero" if total <= 0 else
                    f"no actor threatens {n[i]} on these weights and acts")
             for j in faced:
-                out[(i, j)] = Explanation(0.0, f"{why[0].upper() + why[1:]}, so balance of threat "
-                                               f"has no basis for a stance towards {n[j]}.", {})
+                out[(i, j)] = Explanation(0.0, sentence(f"{why}, so balance of threat has no basis for "
+                                                        f"a stance towards {n[j]}."), {})
             continue
         able = {j: threat[j] - share[j]["aggressive intentions"] for j in faced}
         opposed = {k: 0.0 if k == top else min(1.0, max(
             hostility(world, top, k, skip), hostility(world, k, top, skip),
-            (_support_sum(world, k, i) - _support_sum(world, k, top)) / 2)) for k in faced}
+            (acts_sum(world, k, i, +1) - acts_sum(world, k, top, +1)) / 2)) for k in faced}
         strength = {k: opposed[k] * able[k] for k in faced}
         best = max(strength.values())
         ally = max(faced, key=lambda k: strength[k])
         for j in faced:
             fade = threat[j] / t_top
-            parts = {c: -share[j][c] * fade for c in _COMPONENTS}
+            parts = {c: -share[j][c] * fade for c in COMPONENTS}
             counter = t_top * strength[j] / best if best > 0 else 0.0
             parts[f"counterweight to {n[top]}"] = counter
-            value = sum(parts.values())
-            why = _reason(n, i, j, top, j == ally, comp[j], counter, fade, value, hostility(
-                world, top, j, skip) + hostility(world, j, top, skip) > 0)
-            out[(i, j)] = Explanation(clip(value), why[0].upper() + why[1:], parts)
+            value = clip(sum(parts.values()))
+            why = _reason(n, i, j, top, components=comp[j], counter=counter, fade=fade, score=value,
+                          strongest=j == ally, phrase=stance_phrase(value, p),
+                          conflict=hostility(world, top, j, skip) + hostility(world, j, top, skip) > 0)
+            out[(i, j)] = Explanation(value, sentence(why), parts)
     return out
 
 
-def _reason(n, i, j, top, strongest, comp, counter, fade, value, conflict) -> str:
-    drivers = [c for c, v in (("hostile acts", comp["aggressive intentions"] > 0),
-                              ("a shared border" if comp["proximity"] >= 1 else "proximity",
-                               comp["proximity"] >= 0.5),
-                              ("great aggregate power", comp["aggregate power"] >= 0.5)) if v]
+def _reason(n: Mapping[str, str], i: str, j: str, top: str, *, components: Mapping[str, float],
+            counter: float, fade: float, score: float, strongest: bool, phrase: str,
+            conflict: bool) -> str:
+    """The reason sentence for ``i`` towards ``j``, ``top`` being ``i``'s top threat.
+
+    ``phrase`` states the stance the thresholds in force give the score
+    (:func:`~alliances.theories.base.stance_phrase`); the sentence says why.
+    """
+    drivers = [c for c, v in (("hostile acts", components["aggressive intentions"] > 0),
+                              ("a shared border" if components["proximity"] >= 1 else "proximity",
+                               components["proximity"] >= 0.5),
+                              ("great aggregate power", components["aggregate power"] >= 0.5)) if v]
     why = f" ({', '.join(drivers)})" if drivers else ""
+    predicts = f"so balance of threat predicts {n[i]} {phrase}"
     if j == top:
-        return (f"{n[j]} is {n[i]}'s top threat{why}, so balance of threat predicts {n[i]} "
-                f"opposes it.")
+        return f"{n[j]} is {n[i]}'s top threat{why}, {predicts}."
     if counter > 0:
-        how = (" as the strongest such counterweight" if strongest
-               else " in proportion to its capability")
-        basis = ("is in conflict with" if conflict else
-                 f"supports {n[i]} more than it supports")
-        return (f"{n[j]} {basis} {n[top]}, {n[i]}'s top threat, so balance of threat predicts "
-                f"{n[i]} aligns with it{how}.")
-    verdict = "opposes it as well" if value <= -0.25 else "keeps its distance"
+        basis = "is in conflict with" if conflict else f"supports {n[i]} more than it supports"
+        if phrase != STANCE_PHRASES["align"]:
+            short = (f"its own threat to {n[i]} outweighs its weight as a counterweight" if score < 0
+                     else "less its own threat, its weight as a counterweight stays below the threshold for alignment")
+            return f"{n[j]} {basis} {n[top]}, {n[i]}'s top threat, but {short}, {predicts}."
+        how = " as the strongest such counterweight" if strongest else " in proportion to its capability"
+        return f"{n[j]} {basis} {n[top]}, {n[i]}'s top threat, {predicts}{how}."
     return (f"{n[j]} poses {fade:.0%} of the threat {n[top]} poses to {n[i]}{why} and is not "
-            f"opposed to {n[top]}, so balance of threat predicts {n[i]} {verdict}.")
+            f"opposed to {n[top]}, {predicts}.")
+
+
+def threat_components(world: World, states: Sequence[str] | None = None, **params: Any) -> pd.DataFrame:
+    r"""The model's threat components, one row per (state, partner, component).
+
+    Parameters
+    ----------
+    world
+        The world to read.
+    states
+        The choosers whose threats to list (default: all three); any other actor is refused.
+    **params
+        The model's parameters (weights and ``count_*`` toggles), validated like
+        :func:`alliances.theories.predict`'s.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``state``, ``partner`` (codes), ``state_name``, ``partner_name`` (the world's
+        names), ``component`` (:data:`COMPONENTS`), ``raw`` (the component, 0–1), ``weight``,
+        ``contribution``, ``threat`` and ``top`` (whether the partner is the state's top threat).
+
+    Notes
+    -----
+    Read from :func:`threat_parts`, the code :func:`score` uses: ``contribution`` is
+    :math:`w_c x_c / W`, ``threat`` their sum :math:`t_{ij}`, and the top threat is
+    :math:`T = \arg\max_j t_{ij}` (the first in ``world.partners(i)`` order on a tie; none when
+    every threat is 0).
+    """
+    p = resolve("balance_of_threat", PARAMETERS + THRESHOLDS, params)
+    chosen = list(world.choosers) if states is None else list(states)
+    outside = [s for s in chosen if s not in world.choosers]
+    if outside:
+        raise ValueError(f"states must be some of {', '.join(world.choosers)}, not {outside}")
+    rows: list[dict[str, Any]] = []
+    for state in chosen:
+        comp, share = threat_parts(world, p, state)
+        threat = {j: sum(share[j].values()) for j in share}
+        top = max(share, key=lambda j: threat[j])
+        for j in share:
+            rows.extend({"state": state, "partner": j, "state_name": world.names[state],
+                         "partner_name": world.names[j], "component": c, "raw": comp[j][c],
+                         "weight": p[COMPONENT_WEIGHTS[c]], "contribution": share[j][c], "threat": threat[j],
+                         "top": j == top and threat[j] > 0} for c in COMPONENTS)
+    return pd.DataFrame(rows)

@@ -1,97 +1,44 @@
-"""What every theory model shares: parameters, stances, explanations.
+"""What every theory model shares: stances, thresholds, explanations, prose helpers.
 
-A theory module defines ``PARAMETERS`` (a tuple of :class:`Param`) and
+A theory module defines ``PARAMETERS`` (a tuple of :mod:`alliances.params` specs) and
 ``score(world, params) -> dict[(state, partner), Explanation]``. Everything else — the
 prediction frame, validation of parameters, explanations — is done once, here and in
 :mod:`alliances.theories`.
+
+A reason sentence that names a stance names the one the thresholds in force give its score,
+in the words of :data:`STANCE_PHRASES` (:func:`stance_phrase`); it never compares the score
+with a threshold of its own.
+
+Examples
+--------
+>>> stance(0.3, align_at=0.25, balance_at=-0.25)
+'align'
+>>> stance_phrase(-0.1, {"align_at": 0.25, "balance_at": -0.05})
+'balances against it'
+>>> sentence(listing(["memory", "kinship", "religion"]) + " count")
+'Memory, kinship and religion count'
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
-from alliances.errors import ParameterError
+from alliances.params import FloatParam, Param
 
 STANCES: tuple[str, ...] = ("align", "hedge", "balance")
 
-
-@dataclass(frozen=True)
-class Param:
-    """One model parameter: its default, its allowed range or choices, and what it does.
-
-    ``kind`` is ``"float"``, ``"bool"`` or ``"choice"``. Widgets are built from these and
-    values are validated against them, so no range is ever written twice.
-    """
-
-    name: str
-    default: Any
-    description: str
-    kind: str = "float"
-    low: float | None = None
-    high: float | None = None
-    step: float | None = None
-    choices: tuple = ()
-
-    def allowed(self) -> str:
-        """The allowed values in words (for error messages and documentation)."""
-        if self.kind == "float":
-            return f"a number from {self.low} to {self.high}"
-        if self.kind == "bool":
-            return "True or False"
-        return "one of " + ", ".join(repr(c) for c in self.choices)
-
-    def alternatives(self, points: int = 5) -> list:
-        """Values other than the default to try, e.g. to check that a control matters:
-        ``points`` evenly spaced values over a float's range, the other truth value of a
-        toggle, the other choices of a choice."""
-        if self.kind == "float":
-            step = (self.high - self.low) / (points - 1)
-            return [v for v in (self.low + i * step for i in range(points)) if v != self.default]
-        if self.kind == "bool":
-            return [not self.default]
-        return [c for c in self.choices if c != self.default]
-
-    def validate(self, value: Any) -> Any:
-        """Return ``value`` if allowed (ints become floats), else raise ParameterError."""
-        if self.kind == "float":
-            ok = (isinstance(value, (int, float)) and not isinstance(value, bool)
-                  and not math.isnan(value) and self.low <= value <= self.high)
-            if not ok:
-                raise ParameterError(f"{self.name}={value!r} is not allowed: give {self.allowed()}")
-            return float(value)
-        if self.kind == "bool":
-            if not isinstance(value, bool):
-                raise ParameterError(f"{self.name}={value!r} is not allowed: give {self.allowed()}")
-            return value
-        if value not in self.choices:
-            raise ParameterError(f"{self.name}={value!r} is not allowed: give {self.allowed()}")
-        return value
-
-
-def resolve(model: str, specs: "tuple[Param, ...]", params: Mapping[str, Any]) -> dict[str, Any]:
-    """``specs``' defaults overlaid with ``params``, each validated.
-
-    Raises ParameterError (a ValueError) for an unknown name, listing ``model``'s parameters,
-    or for a value outside its allowed range or choices.
-    """
-    by_name = {p.name: p for p in specs}
-    unknown = [k for k in params if k not in by_name]
-    if unknown:
-        raise ParameterError(f"{model} has no parameter(s) {', '.join(map(repr, unknown))}; "
-                             f"its parameters are: {', '.join(by_name)}")
-    resolved = {p.name: p.default for p in specs}
-    resolved.update({k: by_name[k].validate(v) for k, v in params.items()})
-    return resolved
+#: The columns of every prediction frame (and of :func:`alliances.analysis.observed`).
+COLUMNS: tuple[str, ...] = ("state", "partner", "score", "stance", "reason")
 
 
 #: Thresholds shared by every theory: a score at or above ``align_at`` is "align", at or
 #: below ``balance_at`` is "balance", anything between is "hedge".
 THRESHOLDS: tuple[Param, ...] = (
-    Param("align_at", 0.25, "scores at or above this are read as 'align'", low=0.0, high=1.0, step=0.05),
-    Param("balance_at", -0.25, "scores at or below this are read as 'balance'", low=-1.0, high=0.0, step=0.05),
+    FloatParam("align_at", 0.25, "scores at or above this are read as 'align'", low=0.0, high=1.0, step=0.05),
+    FloatParam("balance_at", -0.25, "scores at or below this are read as 'balance'", low=-1.0, high=0.0, step=0.05),
 )
 
 
@@ -116,9 +63,38 @@ def clip(x: float, lo: float = -1.0, hi: float = 1.0) -> float:
 
 
 def stance(score: float, align_at: float, balance_at: float) -> str:
-    """'align' if score ≥ align_at, 'balance' if score ≤ balance_at, else 'hedge'."""
+    """The stance rule: 'align' if score ≥ align_at, 'balance' if score ≤ balance_at, else 'hedge'.
+
+    Predictions and observed alignment both go through this rule (:func:`stances` is the
+    same rule over an array).
+    """
     if score >= align_at:
         return "align"
     if score <= balance_at:
         return "balance"
     return "hedge"
+
+
+def stances(scores: Iterable[float], align_at: float, balance_at: float) -> list[str]:
+    """:func:`stance` of every score."""
+    return [stance(s, align_at, balance_at) for s in scores]
+
+
+#: How a reason sentence states each stance: the only stance wording reasons use.
+STANCE_PHRASES: Mapping[str, str] = MappingProxyType({
+    "align": "aligns with it", "hedge": "hedges towards it", "balance": "balances against it"})
+
+
+def stance_phrase(score: float, params: Mapping[str, Any]) -> str:
+    """:data:`STANCE_PHRASES` of the stance that ``params``' ``align_at`` / ``balance_at`` give ``score``."""
+    return STANCE_PHRASES[stance(score, params["align_at"], params["balance_at"])]
+
+
+def listing(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter capitalised (names such as 'the West' start reasons)."""
+    return text[:1].upper() + text[1:]

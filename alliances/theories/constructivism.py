@@ -1,13 +1,18 @@
 r"""Constructivism (identity): amity with those who share one's identity, enmity with the "Other".
 
-Idea
-----
-States form amity with actors whose identity they share — faith, language, ethnic kin —
-and enmity with the "Other" their collective memory defines as the enemy (Wendt 1999;
-Hopf 2002 on "habitual" friends).
+States form amity with actors whose identity they share — faith, language, ethnic kin — and
+enmity with the "Other" their collective memory defines as the enemy (Wendt 1999; Hopf 2002
+on "habitual" friends).
 
-Formula
--------
+Model parameters (:data:`PARAMETERS`): a toggle ``use_<m>`` and a weight ``<m>_weight`` per
+marker :math:`m` of :data:`MARKERS`. Defaults follow the reading's "affinity of identities"
+argument, which rests on shared faith ("Orthodox Christian Georgia"): religion weighs 1,
+language and kinship 0.5, and historical memory — which the reading treats as a separate
+"historical perspective" — 0.25; switching every marker but memory off gives that
+history-only reading. Inputs: ``world.identity``, ``world.kinship``, ``world.memory``.
+
+Notes
+-----
 The score is the weighted mean of the switched-on identity markers,
 
 .. math::
@@ -25,18 +30,14 @@ The score is the weighted mean of the switched-on identity markers,
 - :math:`x^\text{memory}_{ij}` = coded historical memory / 2 (-1 … 1): the only marker that
   can be negative, so enmity comes from the remembered "Other".
 
-Defaults follow the reading's "affinity of identities" argument, which rests on shared
-faith ("Orthodox Christian Georgia"): religion weighs 1, language and kinship 0.5, and
-historical memory — which the reading treats as a separate "historical perspective" —
-0.25; switching every marker but memory off gives that history-only reading.
-
-``parts`` maps each marker to :math:`u_m w_m x^m_{ij} / \sum_m u_m w_m`; they add up to
-the score.
+``parts`` maps each marker to :math:`u_m w_m x^m_{ij} / \sum_m u_m w_m`; they add up to the
+score.
 
 References
 ----------
-Wendt, A. (1999). *Social Theory of International Politics*. Cambridge University Press.
-Hopf, T. (2002). *Social Construction of International Politics*. Cornell University Press.
+.. [1] Wendt, A. (1999). *Social Theory of International Politics*. Cambridge University Press.
+.. [2] Hopf, T. (2002). *Social Construction of International Politics*. Cornell University
+   Press.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from alliances.theories.base import Explanation, Param, clip
+from alliances.params import BoolParam, FloatParam, Param
+from alliances.theories.base import Explanation, clip, listing
 from alliances.world import World
 
 MARKERS: tuple[str, ...] = ("religion", "language", "kinship", "memory")
@@ -54,8 +56,8 @@ _WHAT = {"religion": "shared religion", "language": "shared language",
 
 PARAMETERS: tuple[Param, ...] = tuple(
     q for m in MARKERS for q in (
-        Param(f"use_{m}", True, f"count {_WHAT[m]} as an identity marker", kind="bool"),
-        Param(f"{m}_weight", _DEFAULT_WEIGHTS[m], f"weight of {_WHAT[m]} among the markers",
+        BoolParam(f"use_{m}", True, f"count {_WHAT[m]} as an identity marker"),
+        FloatParam(f"{m}_weight", _DEFAULT_WEIGHTS[m], f"weight of {_WHAT[m]} among the markers",
               low=0.0, high=1.0, step=0.05)))
 
 
@@ -71,19 +73,35 @@ def shared(a: str | None, b: str | None, fa: str | None, fb: str | None) -> floa
 def markers(world: World, state: str, partner: str) -> dict[str, float]:
     """The four marker values :math:`x^m_{ij}` of ``state`` towards ``partner``."""
     a, b = world.identity.get(state), world.identity.get(partner)
-    known = a is not None and b is not None
+    religion = language = 0.0
+    if a is not None and b is not None:
+        religion = shared(a.religion_branch, b.religion_branch, a.religion_family, b.religion_family)
+        language = shared(a.language_branch, b.language_branch, a.language_family, b.language_family)
     return {
-        "religion": shared(a.religion_branch, b.religion_branch, a.religion_family,
-                           b.religion_family) if known else 0.0,
-        "language": shared(a.language_branch, b.language_branch, a.language_family,
-                           b.language_family) if known else 0.0,
+        "religion": religion,
+        "language": language,
         "kinship": float(world.kinship.get((state, partner), 0)),
         "memory": world.memory.get((state, partner), 0.0) / 2,
     }
 
 
 def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
-    """Identity score for every chooser × partner (see the module docstring)."""
+    """Identity score for every chooser × partner.
+
+    Parameters
+    ----------
+    world : World
+        The inputs (:func:`alliances.world.load_world`).
+    p : mapping
+        This module's :data:`PARAMETERS`, resolved (:func:`alliances.theories.resolve_params`);
+        the thresholds, if present, are not read.
+
+    Returns
+    -------
+    dict
+        ``{(state, partner): Explanation}`` with the score in [-1, 1] (the formula is in the
+        module's Notes), its parts and a one-sentence reason.
+    """
     weights = {m: (p[f"{m}_weight"] if p[f"use_{m}"] else 0.0) for m in MARKERS}
     total_w = sum(weights.values())
     out: dict[tuple[str, str], Explanation] = {}
@@ -97,17 +115,16 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             x = markers(world, s, j)
             parts = {m: weights[m] * x[m] / total_w for m in MARKERS if weights[m] > 0}
             total = clip(sum(parts.values()))
-            out[(s, j)] = Explanation(total, _reason(world, s, j, x, parts, total), parts)
+            out[(s, j)] = Explanation(total, _reason(world, s, j, parts, total), parts)
     return out
 
 
-def _reason(world: World, s: str, j: str, x: dict, parts: dict, total: float) -> str:
+def _reason(world: World, s: str, j: str, parts: Mapping[str, float], total: float) -> str:
     name, partner = world.names[s], world.names[j]
     drivers = sorted((m for m, v in parts.items() if abs(v) >= 0.005), key=lambda m: -abs(parts[m]))
     if not drivers:
         counted = " or ".join(_WHAT[m] for m in parts)
         return (f"{name} and {partner} have nothing in common on the markers counted ({counted}), "
                 f"so the score is {total:+.2f}.")
-    items = [f"{_WHAT[m]} ({parts[m]:+.2f})" for m in drivers]
-    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    listed = listing([f"{_WHAT[m]} ({parts[m]:+.2f})" for m in drivers])
     return f"{name} scores {partner} {total:+.2f} on identity, from {listed}."

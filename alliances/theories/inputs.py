@@ -4,7 +4,8 @@ Every function returns a number in a fixed range, so theories can weight them fr
 
 - :func:`capability_shares` — each actor's share of the system's capability (0–1);
 - :func:`proximity` — how close a partner is to a state (0–1);
-- :func:`hostility` / :func:`support` — coded acts of a partner towards a state (0–1, never 1);
+- :func:`hostility` / :func:`support` — coded acts of a partner towards a state (0–1, never 1),
+  from their summed intensity :func:`acts_sum`;
 - :func:`vertical_weakness` / :func:`horizontal_weakness` — a chooser's internal threats (0–1).
 """
 
@@ -46,8 +47,10 @@ def proximity(world: World, state: str, partner: str) -> float:
     return 0.0 if d is None else HALF_PROXIMITY_KM / (HALF_PROXIMITY_KM + d)
 
 
-def _acts_sum(world: World, actor: str, target: str, valence: int,
-              exclude: Iterable[str] = ()) -> float:
+def acts_sum(world: World, actor: str, target: str, valence: int,
+             exclude: Iterable[str] = ()) -> int:
+    """Summed intensity of ``actor``'s acts of ``valence`` (-1 hostile, +1 supportive) towards
+    ``target`` active in the world's years, leaving out the act ids in ``exclude``."""
     skip = set(exclude)
     return sum(a.intensity for a in world.acts_between(actor, target)
                if a.valence == valence and a.act_id not in skip)
@@ -61,12 +64,12 @@ def hostility(world: World, actor: str, target: str, exclude: Iterable[str] = ()
     so a summed intensity of 1 gives 0.39, 2 (one war, or two lesser acts) 0.63, 4 0.86 and
     7 0.97: monotone, below 1, never saturated. Acts in ``exclude`` (ids) are switched off.
     """
-    return 1.0 - math.exp(-_acts_sum(world, actor, target, -1, exclude) / 2)
+    return 1.0 - math.exp(-acts_sum(world, actor, target, -1, exclude) / 2)
 
 
 def support(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:
     r"""Supportive acts of ``actor`` towards ``target`` (0–1), the mirror of :func:`hostility`."""
-    return 1.0 - math.exp(-_acts_sum(world, actor, target, +1, exclude) / 2)
+    return 1.0 - math.exp(-acts_sum(world, actor, target, +1, exclude) / 2)
 
 
 def vertical_weakness(world: World, state: str) -> float:

@@ -1,14 +1,19 @@
-r"""Omnibalancing: a leader aligns with whoever best keeps the *regime* safe, at home and abroad.
+r"""Omnibalancing (David 1991): a leader aligns with whoever best keeps the *regime* safe, at home and abroad.
 
-Idea
-----
 Third World leaders weigh internal threats (coups, revolutions, contested elections,
-secessionism) alongside external ones, and align with the power best placed to keep them
-in power — even appeasing a secondary external threat, such as the patron of their
-separatists, who can switch the rebellion off (David 1991).
+secessionism) alongside external ones, and align with the power best placed to keep them in
+power — even appeasing a secondary external threat, such as the patron of their separatists,
+who can switch the rebellion off.
 
-Formula
--------
+Model parameters (:data:`PARAMETERS`): ``internal_weight``, ``regime_insecurity``,
+``appease_patrons``. Inputs: coded acts (:func:`~alliances.theories.inputs.support`,
+:func:`~alliances.theories.inputs.hostility`), vertical and horizontal weakness, CINC,
+proximity, V-Dem polyarchy and the patrons of separatist regions. The ``parts`` of each
+explanation are the three terms — external acts, regime affinity and separatist patron — and
+add up to the unclipped score.
+
+Notes
+-----
 For state :math:`i` and partner :math:`j`
 
 .. math::
@@ -21,8 +26,7 @@ clipped to [-1, 1], where
   external acts. Default 0.75, so that the two terms carry equal weight on average: over
   every pair and period the external term :math:`|E|` averages 0.51 and the regime term
   :math:`|\iota k (f + p)|` 0.19, and :math:`(1-\omega)\,0.51 = \omega\,0.19` gives
-  :math:`\omega \approx 0.73`, rounded to 0.75 (``tests/theories/test_omnibalancing.py``
-  recomputes it);
+  :math:`\omega \approx 0.73`, rounded to 0.75 (:func:`balancing_weight` computes it);
 - :math:`E_{ij} = \text{support}_{ji} - \text{hostility}_{ji}`: the partner's coded acts
   towards the state, each :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one
   intensity-1 act 0.39, two 0.63, seven 0.97; :mod:`~alliances.theories.inputs`), the
@@ -39,36 +43,41 @@ clipped to [-1, 1], where
 - :math:`p_{ij}`: share of the state's active separatist regions whose patron is the
   partner (0–1) — appeasing that patron is the omnibalancing move (``appease_patrons``).
 
-The ``parts`` of each explanation are the three terms: external acts, regime affinity and
-separatist patron; they add up to the unclipped score.
-
 References
 ----------
-David, S. R. (1991). Explaining Third World Alignment. *World Politics* 43(2), 233–256.
-Coppedge, M. et al. (2020). V-Dem Dataset v10 (electoral democracy index, polyarchy).
-Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty, and major power war (CoW CINC).
+.. [1] David, S. R. (1991). Explaining Third World Alignment. *World Politics* 43(2), 233–256.
+.. [2] Coppedge, M. et al. (2020). V-Dem Dataset v10 (electoral democracy index, polyarchy).
+.. [3] Singer, J. D., Bremer, S. & Stuckey, J. (1972). Capability distribution, uncertainty,
+   and major power war (CoW CINC).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from alliances.schemas import STATES, WEST_ACTORS
-from alliances.theories.base import Explanation, Param, clip
-from alliances.theories.inputs import (capability_shares, horizontal_weakness, hostility,
-                                       proximity, support, vertical_weakness)
-from alliances.world import World
+from alliances.params import BoolParam, FloatParam, Param
+from alliances.schemas import PERIODS, STATES, WEST_ACTORS
+from alliances.theories.base import Explanation, clip, listing
+from alliances.theories.inputs import (
+    capability_shares,
+    horizontal_weakness,
+    hostility,
+    proximity,
+    support,
+    vertical_weakness,
+)
+from alliances.world import World, load_world
 
 PARAMETERS: tuple[Param, ...] = (
-    Param("internal_weight", 0.75, "weight of regime (internal) security against external acts: "
+    FloatParam("internal_weight", 0.75, "weight of regime (internal) security against external acts: "
           "0 = only the partner's acts count, 1 = only what it can do for the regime",
           low=0.0, high=1.0, step=0.05),
-    Param("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "
+    FloatParam("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "
           "data (0 = as measured, -1 = every regime secure, +1 = every regime gravely threatened)",
           low=-1.0, high=1.0, step=0.05),
-    Param("appease_patrons", True, "a leader appeases the patron of its separatists (it can "
-          "switch the rebellion off)", kind="bool"),
+    BoolParam("appease_patrons", True, "a leader appeases the patron of its separatists (it can "
+          "switch the rebellion off)"),
 )
 
 MEASURE = "cinc"  # capability measure for a partner's reach
@@ -110,7 +119,22 @@ def patronage(world: World, state: str, partner: str) -> float:
 
 
 def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
-    """Omnibalancing score for every chooser × partner (see the module docstring)."""
+    """Omnibalancing score for every chooser × partner.
+
+    Parameters
+    ----------
+    world : World
+        The inputs (:func:`alliances.world.load_world`).
+    p : mapping
+        This module's :data:`PARAMETERS`, resolved (:func:`alliances.theories.resolve_params`);
+        the thresholds, if present, are not read.
+
+    Returns
+    -------
+    dict
+        ``{(state, partner): Explanation}`` with the score in [-1, 1] (the formula is in the
+        module's Notes), its parts and a one-sentence reason.
+    """
     w = p["internal_weight"]
     out: dict[tuple[str, str], Explanation] = {}
     for s in world.choosers:
@@ -127,17 +151,43 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
     return out
 
 
-def _listing(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def term_sizes(worlds: Iterable[World] | None = None) -> tuple[float, float]:
+    r"""Mean size of the external term :math:`|E_{ij}|` and of the regime term
+    :math:`|\iota_i k_{ij} (f_{ij} + p_{ij})|` over every pair of ``worlds`` (default: every period).
+
+    Returns
+    -------
+    (float, float)
+        The two means, from :func:`score` at ``internal_weight`` 0 and 1 (other parameters at
+        their defaults).
+    """
+    worlds = [load_world(when) for when in PERIODS] if worlds is None else list(worlds)
+    defaults = {q.name: q.default for q in PARAMETERS}
+    sizes = []
+    for weight in (0.0, 1.0):
+        terms = [abs(sum(e.parts.values())) for w in worlds
+                 for e in score(w, {**defaults, "internal_weight": weight}).values()]
+        sizes.append(sum(terms) / len(terms))
+    return sizes[0], sizes[1]
 
 
-def _reason(world: World, s: str, j: str, iota: float, parts: dict, total: float) -> str:
+def balancing_weight(worlds: Iterable[World] | None = None) -> float:
+    r"""The ``internal_weight`` :math:`\omega` at which both terms weigh the same on average.
+
+    Solves :math:`(1-\omega)\,\overline{|E|} = \omega\,\overline{|I|}` with the means of
+    :func:`term_sizes`: :math:`\omega = \overline{|E|} / (\overline{|E|} + \overline{|I|})`.
+    The default 0.75 is this value over every period, rounded to 0.05.
+    """
+    external, regime = term_sizes(worlds)
+    return external / (external + regime)
+
+
+def _reason(world: World, s: str, j: str, iota: float, parts: Mapping[str, float], total: float) -> str:
     name, partner = world.names[s], world.names[j]
     drivers = sorted((k for k, v in parts.items() if abs(v) >= 0.005), key=lambda k: -abs(parts[k]))
     if not drivers:
         return (f"Nothing in {partner}'s acts towards {name} or in what it can do for {name}'s "
                 f"regime (insecurity {iota:.2f}) gives a reason to align with it or against it.")
-    listed = _listing([f"{k} ({parts[k]:+.2f})" for k in drivers])
+    listed = listing([f"{k} ({parts[k]:+.2f})" for k in drivers])
     return (f"With regime insecurity {iota:.2f}, {name}'s leader scores {partner} {total:+.2f}, "
             f"driven by {listed}.")

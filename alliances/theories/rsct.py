@@ -1,24 +1,20 @@
 r"""Regional Security Complex Theory (Buzan & Wæver 2003; weakness after Oskanian 2013).
 
-Idea: a small state's alignments follow three levels at once — durable regional patterns
-of amity and enmity, the state's own weakness, and the penetration of outside powers that
-back one side of a regional rivalry — so a state balances its regional rival and the
-rival's backers and aligns with the outside power that supports it against that rival.
+A small state's alignments follow three levels at once — durable regional patterns of amity
+and enmity, the state's own weakness, and the penetration of outside powers that back one side
+of a regional rivalry — so a state balances its regional rival and the rival's backers and
+aligns with the outside power that supports it against that rival. Garibov applies RSCT to the
+South Caucasus [3]_: the three variables are "long-standing enmities and amities, inherent
+state weaknesses, and penetration of big powers"; amity/enmity patterns are path-dependent;
+weak states seek outside protectors, and local rivals "call in outside help".
 
-Garibov applies RSCT to the South Caucasus (``shared/readings/garibov-friends-and-foes-
-south-caucasus.txt``, line numbers as printed by ``cat -n``): the three variables are
-"long-standing enmities and amities, inherent state weaknesses, and penetration of big
-powers" (lines 56-60), and weak states "seek alliances with extra-regional actors" (lines
-67-71); amity/enmity patterns are "path-dependent and thus become their own best
-explanation" (lines 349-353); Turkey's 1993 border closure "pushed Armenia further towards
-Russia" (lines 581-588); Moscow's support of the separatists turned Georgia's conflicts
-into "enmity with Russia" (lines 625-629); Oskanian's horizontal (secessionism) and
-vertical (political instability) weakness (lines 749-754) lead to "the search for outside
-support/protection" (lines 786-789); penetration happens when local rivals "call in
-outside help" (lines 840-849); amities give a pre-defined "best option" of whom to align
-with (lines 899-902); weaknesses are "fertile ground for penetration" (lines 904-913).
+Model parameters (:data:`PARAMETERS`): the level weights ``w_regional``, ``w_weakness``,
+``w_penetration`` and one toggle per penetration event group (:data:`EVENT_GROUPS`). A reason
+names the stance that the thresholds in force (``align_at``, ``balance_at``) give its score.
 
-Formula, for chooser :math:`i` and partner :math:`j` (each level lies in [-1, 1]):
+Notes
+-----
+For chooser :math:`i` and partner :math:`j` (each level lies in [-1, 1]):
 
 .. math::
 
@@ -42,41 +38,51 @@ them. A region's patron counts only while its coded backing (acts of kind
 terms :math:`w_\ell\,\ell_{ij} / \sum w` (0 for a level that does not apply); they add up
 to the score. If the weights of the applicable levels are all 0 the score is 0.
 
-Variables
----------
-m_ij
+The symbols:
+
+:math:`m_{ij}`
     ``world.memory[(i, j)]``: i's historical memory of j (-2 … +2).
-s_ji, h_ji
-    ``inputs.support`` / ``inputs.hostility``: j's supportive / hostile acts towards i,
-    :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one intensity-2 act 0.63, seven
-    acts 0.97; hostile acts are the conflicts — war, occupation, blockade, border closure,
-    backing separatists, pressure). Acts of a penetration event switched off
-    (``EVENT_GROUPS``) are left out everywhere.
-C
+:math:`s_{ji}, h_{ji}`
+    :func:`~alliances.theories.inputs.support` / :func:`~alliances.theories.inputs.hostility`:
+    j's supportive / hostile acts towards i, :math:`1 - e^{-\frac12\sum \text{intensity}}`
+    (0–1: one intensity-2 act 0.63, seven acts 0.97; hostile acts are the conflicts — war,
+    occupation, blockade, border closure, backing separatists, pressure). Acts of a
+    penetration event switched off (:data:`EVENT_GROUPS`) are left out everywhere.
+:math:`C`
     The region's states (``world.choosers``). Their cooperation acts with each other are
     regional amity; supportive acts of outside powers are penetration.
-z_i, v_i
-    ``inputs.horizontal_weakness`` (separatist regions) and ``inputs.vertical_weakness``
-    (regime-threatening events), 0–1.
-P_ij
+:math:`z_i, v_i`
+    :func:`~alliances.theories.inputs.horizontal_weakness` (separatist regions) and
+    :func:`~alliances.theories.inputs.vertical_weakness` (regime-threatening events), 0–1.
+:math:`P_{ij}`
     Share of i's separatist regions whose patron is j (``world.separatism``): the patron
     of a weak state's separatists is an existential threat (half for being the patron,
     half scaled by its hostile acts) and is never sought as a protector.
-R_i
+:math:`R_i`
     i's rival(s): the partner(s) with the most negative regional relation
     :math:`\min_k \rho_{ik} < 0` (ties: all of them), leaving out j itself.
     :math:`\overline{s}_{j,R_i}` / :math:`\overline{h}_{j,R_i}`: j's mean support for /
     hostility to them — backing the rival makes j a threat, opposing it a natural ally.
-w_r, w_w, w_p
+:math:`w_r, w_w, w_p`
     Level weights ``w_regional``, ``w_weakness``, ``w_penetration`` (0–1, default 1).
 
 References
 ----------
-Buzan, B. & Wæver, O. (2003). *Regions and Powers: The Structure of International
-Security*. Cambridge University Press.
-Oskanian, K. (2013). *Fear, Weakness and Power in the Post-Soviet South Caucasus*.
-Palgrave Macmillan.
-Garibov, A. (2019). *Friends and Foes in the South Caucasus*. EUCACIS Online Paper 9.
+.. [1] Buzan, B. & Wæver, O. (2003). *Regions and Powers: The Structure of International
+   Security*. Cambridge University Press.
+.. [2] Oskanian, K. (2013). *Fear, Weakness and Power in the Post-Soviet South Caucasus*.
+   Palgrave Macmillan.
+.. [3] Garibov, A. (2019). *Friends and Foes in the South Caucasus: Sources of Divergent
+   Security Policies and Alliances in the Region*. EUCACIS Online Paper 9, IEP Berlin
+   (``garibov_friends_foes`` in ``references.bib``). The course's copy is ``readings/garibov-friends-and-foes-south-caucasus.txt`` beside the
+   repository; the passages the model follows, by line of that file: the three variables
+   (56–60), weak states seeking extra-regional allies (67–71), path-dependent amity and
+   enmity (349–353), Turkey's 1993 border closure pushing Armenia towards Russia (581–588),
+   Russian support of the separatists turning Georgia's conflicts into enmity with Russia
+   (625–629), Oskanian's horizontal and vertical weakness (749–754) and the search for outside
+   protection (786–789), local rivals calling in outside help (840–849), amities as a
+   pre-defined "best option" (899–902), weaknesses as "fertile ground for penetration"
+   (904–913).
 """
 
 from __future__ import annotations
@@ -84,8 +90,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from alliances.params import BoolParam, FloatParam, Param
 from alliances.theories import inputs
-from alliances.theories.base import Explanation, Param, clip
+from alliances.theories.base import Explanation, clip, stance_phrase
 from alliances.world import World
 
 #: Penetration events a student can switch off: toggle name -> act ids (``security_acts``).
@@ -117,13 +124,13 @@ _TOGGLE_TEXT = {
 }
 
 PARAMETERS: tuple[Param, ...] = (
-    Param("w_regional", 1.0, "weight of regional amity/enmity (historical memory and conflicts)",
+    FloatParam("w_regional", 1.0, "weight of regional amity/enmity (historical memory and conflicts)",
           low=0.0, high=1.0, step=0.05),
-    Param("w_weakness", 1.0, "weight of domestic weakness (separatists' patron, need for a protector)",
+    FloatParam("w_weakness", 1.0, "weight of domestic weakness (separatists' patron, need for a protector)",
           low=0.0, high=1.0, step=0.05),
-    Param("w_penetration", 1.0, "weight of great-power penetration (support, backing of the rival)",
+    FloatParam("w_penetration", 1.0, "weight of great-power penetration (support, backing of the rival)",
           low=0.0, high=1.0, step=0.05),
-) + tuple(Param(name, True, f"count {text}", kind="bool") for name, text in _TOGGLE_TEXT.items())
+) + tuple(BoolParam(name, True, f"count {text}") for name, text in _TOGGLE_TEXT.items())
 
 LEVELS = ("regional", "weakness", "penetration")
 _LEVEL_WORDS = {"regional": "regional amity and enmity", "weakness": "domestic weakness",
@@ -152,7 +159,23 @@ def _names(world: World, codes) -> str:
 
 
 def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
-    """RSCT score for every chooser × partner; see the module docstring for the formula."""
+    """RSCT score for every chooser × partner.
+
+    Parameters
+    ----------
+    world : World
+        The inputs (:func:`alliances.world.load_world`).
+    p : mapping
+        Resolved parameters (:func:`alliances.theories.resolve_params`): this module's
+        :data:`PARAMETERS` and the thresholds ``align_at`` and ``balance_at``, whose stance
+        each reason names.
+
+    Returns
+    -------
+    dict
+        ``{(state, partner): Explanation}`` with the score in [-1, 1] (the formula is in the
+        module's Notes), its parts and a one-sentence reason.
+    """
     off = {a for name, ids in EVENT_GROUPS.items() if not p[name] for a in ids}
     w = {lvl: p[f"w_{lvl}"] for lvl in LEVELS}
     out: dict[tuple[str, str], Explanation] = {}
@@ -200,8 +223,8 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
                                f"{world.names[i]}'s rival{'s' if len(rv) > 1 else ''} "
                                f"{_names(world, rv)}",
             }[top]
-            word = "towards" if abs(raw) < 0.05 else ("for" if raw > 0 else "against")
-            reason = (f"RSCT scores {world.names[j]} {raw:+.2f} {word} {world.names[i]}, "
-                      f"driven mainly by {_LEVEL_WORDS[top]}: {detail}.")
+            reason = (f"RSCT gives {world.names[i]} a score of {raw:+.2f} towards {world.names[j]}, "
+                      f"driven mainly by {_LEVEL_WORDS[top]}: {detail}; so {world.names[i]} "
+                      f"{stance_phrase(clip(raw), p)}.")
             out[(i, j)] = Explanation(clip(raw), reason, parts)
     return out

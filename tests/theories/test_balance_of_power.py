@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import PERIODS, load_world
+from alliances.analysis import observed
 from alliances.errors import ParameterError
-from alliances.observed import observed
-from alliances.theories import explain, module, predict
 from alliances.theories import balance_of_power as bop
+from alliances.theories import explain, predict, resolve_params
 
 THEORY = "balance_of_power"
 
@@ -95,7 +95,7 @@ def test_disposition_bandwagon_flips_the_signs(w0819):
     bal, band = table(w0819), table(w0819, disposition="bandwagon")
     assert band.loc[("AZE", "RUS"), "stance"] == "align"
     assert (band["score"] == -bal["score"]).all()
-    assert "bandwagons with" in band.loc[("AZE", "RUS"), "reason"]
+    assert "bandwagoning" in band.loc[("AZE", "RUS"), "reason"]
 
 
 # -- worked example ------------------------------------------------------------------------
@@ -115,8 +115,8 @@ def test_worked_example_by_hand(w0819):
 
 
 def test_parts_add_up_to_the_score(w0819):
-    for (state, partner), e in bop.score(w0819, {"measure": "milex", "scope": "global",
-                                                 "disposition": "balance"}).items():
+    params = resolve_params(THEORY, {"measure": "milex", "scope": "global"})
+    for (state, partner), e in bop.score(w0819, params).items():
         assert sum(e.parts.values()) == pytest.approx(e.score), (state, partner)
     frame = explain(THEORY, w0819, "AZE", "RUS")
     assert frame.iloc[-1]["contribution"] == pytest.approx(frame.iloc[:-1]["contribution"].sum())
@@ -182,4 +182,60 @@ def test_a_chooser_that_is_itself_the_hegemon_balances_no_one(w0819):
     pred = table(giant)
     assert (pred.loc["AZE"]["score"] == 0).all()
     assert pred.loc[("ARM", "AZE"), "stance"] == "balance"
-    assert module(THEORY) is bop
+
+
+# -- capability roles: the frame the capability chart draws ------------------------------------
+
+def _assert_roles_agree_with_the_scores(world, measure, scope):
+    """The role of each member is what the scores say: the hegemon is balanced against with its
+    full share by every other chooser, and the strongest counterweights are exactly the partners
+    the reasons call so."""
+    roles = bop.capability_roles(world, scope, [measure]).set_index("actor")
+    pred = table(world, measure=measure, scope=scope)
+    (hegemon,) = roles.index[roles["role"] == "hegemon"]
+    assert roles["share"].max() == roles.loc[hegemon, "share"]
+    others = [s for s in world.choosers if s != hegemon]
+    for state in others:
+        assert pred.loc[(state, hegemon), "score"] == pytest.approx(-roles.loc[hegemon, "share"])
+    named = {p for s in others for p in world.partners(s)
+             if "the strongest counterweight" in pred.loc[(s, p), "reason"]}
+    assert set(roles.index[roles["role"] == "strongest counterweight"]) == named
+    rest = roles[~roles["role"].isin(["hegemon", "strongest counterweight"])]
+    assert (rest["role"] == rest.index.map(lambda a: "chooser" if a in world.choosers else "other power")).all()
+
+
+@pytest.mark.parametrize("measure", ["cinc", "milex", "gdp", "population"])
+@pytest.mark.parametrize("scope", ["regional", "global"])
+@pytest.mark.parametrize("when", PERIODS)
+def test_capability_roles_agree_with_the_scores(when, scope, measure):
+    _assert_roles_agree_with_the_scores(load_world(when), measure, scope)
+
+
+def test_a_chooser_can_be_the_hegemon_of_the_roles_too(w0819):
+    """Regression: the model ranks every member of the system, choosers included; the roles
+    (and so the chart) must name Azerbaijan here, not the strongest outside power."""
+    giant = w0819.replace(capability={"cinc": {"AZE": 1.0}})
+    roles = bop.capability_roles(giant, measures=["cinc"]).set_index("actor")["role"]
+    assert roles["AZE"] == "hegemon" and roles["RUS"] == "strongest counterweight"
+    _assert_roles_agree_with_the_scores(giant, "cinc", "regional")
+
+
+def test_capability_roles_frame(w0819):
+    roles = bop.capability_roles(w0819)
+    assert list(roles.columns) == ["measure", "actor", "name", "share", "value", "role"]
+    assert len(roles) == 4 * len(bop.system(w0819, "regional"))
+    assert set(roles["role"]) <= set(bop.ROLES)
+    cinc = roles[roles["measure"] == "cinc"].set_index("actor")
+    shares = bop.capability_shares(w0819, "cinc", bop.system(w0819, "regional"))
+    assert cinc["share"].to_dict() == pytest.approx(shares)
+    assert cinc.loc["RUS", "value"] == w0819.capability["cinc"]["RUS"]
+    assert cinc.loc["TUR", "name"] == w0819.names["TUR"]
+    empty = w0819.replace(capability={"milex": {a: 0 for a in w0819.capability["milex"]}})
+    no_data = bop.capability_roles(empty, measures=["milex"])
+    assert not no_data["role"].isin(["hegemon", "strongest counterweight"]).any(), "no data, no hegemon"
+    with pytest.raises(ParameterError, match="one of 'cinc'"):
+        bop.capability_roles(w0819, measures=["steel"])
+    with pytest.raises(ParameterError, match="one of 'regional', 'global'"):
+        bop.capability_roles(w0819, scope="planetary")
+    with pytest.raises(ValueError, match="at least one measure"):
+        bop.capability_roles(w0819, measures=[])

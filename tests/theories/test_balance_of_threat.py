@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import PERIODS, load_world
+from alliances.analysis import observed
 from alliances.errors import ParameterError
-from alliances.observed import observed
-from alliances.theories import explain, predict, resolve_params
 from alliances.theories import balance_of_threat as bot
+from alliances.theories import explain, predict, resolve_params
 from alliances.theories.inputs import hostility, proximity, support
 
 THEORY = "balance_of_threat"
@@ -148,7 +148,7 @@ def test_worked_example_by_hand(w0819):
 
 def test_parts_add_up_to_the_score(w0819):
     for when in PERIODS:
-        for (s, j), e in bot.score(load_world(when), DEFAULTS).items():
+        for e in bot.score(load_world(when), DEFAULTS).values():
             assert sum(e.parts.values()) == pytest.approx(e.score) or abs(e.score) == 1
     frame = explain(THEORY, w0819, "ARM", "RUS")
     assert frame.iloc[-1]["contribution"] == pytest.approx(frame.iloc[:-1]["contribution"].sum())
@@ -232,3 +232,35 @@ def test_reasons_are_single_sentences_naming_the_partner(when, params):
         assert row.reason and row.reason[0].isupper() and row.reason.endswith(".")
         assert len(re.findall(r"[.!?](\s|$)", row.reason)) == 1, row.reason
         assert w.names[row.partner].lower() in row.reason.lower()
+
+
+# -- threat components: the frame the threat chart draws ------------------------------------------
+
+def test_threat_components_sum_to_the_models_threat(w0819):
+    table_ = bot.threat_components(w0819)
+    assert set(table_["component"]) == set(bot.COMPONENTS)
+    assert len(table_) == len(bot.COMPONENTS) * sum(len(w0819.partners(s)) for s in w0819.choosers)
+    sums = table_.groupby(["state", "partner"])["contribution"].sum()
+    threat = table_.groupby(["state", "partner"])["threat"].first()
+    assert (sums - threat).abs().max() < 1e-12
+    for state in w0819.choosers:
+        expected = threats(w0819, state)
+        got = table_[table_["state"] == state].groupby("partner")["threat"].first().to_dict()
+        assert got == pytest.approx(expected)
+    tops = table_[table_["top"]].drop_duplicates("state").set_index("state")["partner"].to_dict()
+    assert tops == {"ARM": "AZE", "AZE": "ARM", "GEO": "RUS"}
+    row = table_.iloc[0]
+    assert row["state_name"] == w0819.names[row["state"]] and row["partner_name"] == w0819.names[row["partner"]]
+
+
+def test_threat_components_follow_the_parameters(w0819):
+    equal = bot.threat_components(w0819, w_power=1.0, w_offense=1.0)
+    assert set(equal[equal["top"]]["partner"]) == {"WEST"}
+    assert set(equal["weight"]) == {1.0}
+    assert list(bot.threat_components(w0819, states=["GEO"])["state"].unique()) == ["GEO"]
+    none = bot.threat_components(w0819, w_power=0.0, w_proximity=0.0, w_offense=0.0, w_intentions=0.0)
+    assert not none["top"].any(), "no threat, no top threat"
+    with pytest.raises(ValueError, match="states must be"):
+        bot.threat_components(w0819, states=["RUS"])
+    with pytest.raises(ParameterError):
+        bot.threat_components(w0819, w_power=2.0)

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import PERIODS, load_world
+from alliances.analysis import observed
 from alliances.errors import ParameterError
-from alliances.observed import observed
-from alliances.theories import explain, predict
 from alliances.theories import constructivism as co
+from alliances.theories import explain, predict
 
 THEORY = "constructivism"
 HISTORY_ONLY = {"use_religion": False, "use_language": False, "use_kinship": False, "use_memory": True}

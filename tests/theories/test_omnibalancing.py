@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliances import PERIODS, load_world
+from alliances.analysis import observed
 from alliances.errors import ParameterError
-from alliances.observed import observed
 from alliances.theories import explain, predict
 from alliances.theories import omnibalancing as om
 from alliances.theories.inputs import capability_shares, hostility, proximity, support
@@ -47,6 +47,11 @@ def test_default_weight_gives_both_terms_equal_average_influence():
     """The default internal_weight is not fitted to the claim: it is the weight at which the
     external term and the regime term have equal mean absolute size over every pair and
     period, (1 - w) |E| = w |I|, rounded to 0.05."""
+    assert round(om.balancing_weight() * 20) / 20 == om.PARAMETERS[0].default == 0.75
+
+
+def test_term_sizes_are_the_mean_sizes_of_the_explained_terms():
+    """balancing_weight's means, recomputed from explain(): |E| at weight 0, |I| at weight 1."""
     sizes = {"E": [], "I": []}
     for when in PERIODS:
         world = load_world(when)
@@ -56,7 +61,7 @@ def test_default_weight_gives_both_terms_equal_average_influence():
                     parts = explain(THEORY, world, s, p, internal_weight=weight).set_index("input")["contribution"]
                     sizes[key].append(abs(parts.drop("score").sum()))
     e, i = (sum(v) / len(v) for v in (sizes["E"], sizes["I"]))
-    assert round(e / (e + i) * 20) / 20 == om.PARAMETERS[0].default == 0.75
+    assert om.term_sizes() == pytest.approx((e, i))
 
 
 def test_the_claim_holds_over_a_band_of_weights(w0819):

@@ -1,0 +1,192 @@
+"""Offline rendering, JSON-ready rows, and the named data sets that widgets swap.
+
+Offline rendering
+-----------------
+:func:`enable_offline_rendering` (once at the top of every notebook) makes Altair show every
+chart as a MIME bundle with
+
+* ``application/vnd.vegalite.v5+json`` -- drawn by JupyterLab's built-in Vega-Lite 5
+  renderer, interactive (tooltips), with no network access;
+* ``image/svg+xml`` -- a static picture made locally with ``vl_convert``, which is what
+  GitHub, nbviewer and ``nbconvert --to html`` show;
+* ``text/plain`` -- a one-line description for plain-text front ends.
+
+No ``text/html`` and no ``<script>`` is emitted, so nothing is ever loaded from a CDN.
+
+Named data sets
+---------------
+A chart that a widget redraws reads its rows from *named* data sets (Vega-Lite's top-level
+``datasets``): its layers refer to them with :func:`named_data`, and :func:`with_datasets`
+attaches the rows. Each such chart has a companion ``<chart>_datasets(...)`` that returns
+the rows under those names, so a widget builds the chart once (Altair's slow part) and then
+swaps in new rows by name (:func:`alliances.widgets.base.swap_datasets`); nothing depends on
+the position of a layer in the spec.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import altair as alt
+import pandas as pd
+
+#: Rows of a named data set, JSON-ready.
+Rows = list[dict[str, Any]]
+
+RENDERER_NAME = "course"
+VEGALITE_MIME = "application/vnd.vegalite.v5+json"
+SVG_MIME = "image/svg+xml"
+TEXT_MIME = "text/plain"
+
+# "v5.20.1" -> "5.20": the Vega-Lite version vl_convert should compile with,
+# the same one JupyterLab's renderer and Altair's schema speak.
+_VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+_SVG_ID = re.compile(r'id="((?:gradient|clip|pattern)_?\d+)"')
+
+
+def stable_svg_ids(svg: str) -> str:
+    """Replace Vega's counter-based element ids with content-derived ones.
+
+    vl_convert's Vega keeps a process-wide counter (``gradient_0``, ``gradient_1``, ...), so
+    re-rendering the same chart in one kernel gives a different SVG. The ids are renamed to
+    ``<hash>-<n>``, where the hash is of the SVG with the ids blanked: same chart -> same
+    bytes (stable notebook outputs for nbval), different charts -> different ids (no clash
+    when several SVGs are inlined in one HTML page).
+    """
+    ids = list(dict.fromkeys(_SVG_ID.findall(svg)))
+    if not ids:
+        return svg
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, ids)) + r")\b")
+    blank = pattern.sub("ID", svg)
+    digest = hashlib.sha1(blank.encode("utf-8")).hexdigest()[:10]
+    names = {old: f"v{digest}-{n}" for n, old in enumerate(ids)}
+    return pattern.sub(lambda m: names[m.group(1)], svg)
+
+
+def svg_copy(spec: dict[str, Any]) -> str | None:
+    """A static SVG of ``spec`` made locally by vl_convert (stable ids), or None with a warning."""
+    try:
+        import vl_convert as vlc
+
+        return stable_svg_ids(vlc.vegalite_to_svg(spec, vl_version=_VL_VERSION))
+    except Exception as exc:  # pragma: no cover - depends on vl_convert
+        warnings.warn(
+            f"Static SVG fallback could not be made ({exc!r}); the chart will "
+            "show in JupyterLab but not on GitHub/nbviewer.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+
+
+_settings: dict[str, bool] = {"static_fallback": True}
+
+
+def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Altair renderer: turn a Vega-Lite spec into an offline MIME bundle.
+
+    Returns ``(bundle, metadata)`` as Altair's renderer protocol expects. The bundle never
+    contains HTML or JavaScript. The SVG copy is added unless
+    ``enable_offline_rendering(static_fallback=False)`` switched it off.
+    """
+    bundle: dict[str, Any] = {VEGALITE_MIME: spec, TEXT_MIME: "<Altair chart (Vega-Lite 5)>"}
+    svg = svg_copy(spec) if _settings["static_fallback"] else None
+    if svg is not None:
+        bundle[SVG_MIME] = svg
+    meta: dict[str, Any] = {VEGALITE_MIME: metadata} if metadata else {}
+    return bundle, meta
+
+
+def enable_offline_rendering(static_fallback: bool = True) -> None:
+    """Register and enable the course's offline Altair renderer (named ``"course"``).
+
+    Safe and cheap to call many times (registration is a dict assignment; the first chart
+    drawn pays vl_convert's start-up cost, ~0.5 s, later ones ~0.1 s for the SVG copy).
+    ``static_fallback=False`` leaves the SVG copy out (faster redraws; nothing for
+    GitHub/nbviewer to show). Returns None, so a notebook cell that ends with this call
+    shows no output.
+    """
+    _settings["static_fallback"] = bool(static_fallback)
+    try:
+        import vl_convert  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - environment problem
+        raise ImportError(
+            "vl-convert-python is needed for the static chart copies; "
+            "install the course requirements (pip install vl-convert-python)."
+        ) from exc
+    if alt.renderers.get() is not render_bundle or alt.renderers.active != RENDERER_NAME:
+        alt.renderers.register(RENDERER_NAME, render_bundle)
+        alt.renderers.enable(RENDERER_NAME)
+
+
+# --------------------------------------------------------------------------
+# Frames in, JSON-ready rows out
+# --------------------------------------------------------------------------
+
+def json_value(value: Any) -> Any:
+    """One cell as JSON: missing values (None, NaN, NA, NaT) become None, numpy scalars Python ones."""
+    if isinstance(value, (list, tuple, dict, str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) else float(value)
+    if value is None or pd.isna(value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> Rows:
+    """The rows of ``frame`` (or of its ``columns``) as JSON-ready dicts, as Altair would embed them."""
+    part = frame if columns is None else frame[list(columns)]
+    return [{k: json_value(v) for k, v in row.items()} for row in part.to_dict("records")]
+
+
+def require_columns(frame: pd.DataFrame, need: Iterable[str], label: str = "frame", hint: str = "") -> None:
+    """Refuse ``frame`` unless it has every column in ``need`` (a ValueError naming the missing ones)."""
+    need = list(need)
+    missing = [c for c in need if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{label} needs columns {need}{hint}; missing {missing}")
+
+
+def cell_text(value: object) -> str:
+    """A cell as text; missing values as the empty string."""
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def parse_date(value: object, end: bool = False) -> pd.Timestamp | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a timestamp (its start, or its end if ``end``)."""
+    if value is None or pd.isna(value) or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    period = pd.Period(text, freq={4: "Y", 7: "M"}.get(len(text), "D"))
+    return period.end_time.normalize() if end else period.start_time
+
+
+# --------------------------------------------------------------------------
+# Named data sets
+# --------------------------------------------------------------------------
+
+Chart = TypeVar("Chart", bound=alt.TopLevelMixin)
+
+
+def named_data(name: str) -> alt.NamedData:
+    """A reference to the top-level data set ``name`` (its rows come from :func:`with_datasets`)."""
+    return alt.NamedData(name=name)
+
+
+def with_datasets(chart: Chart, datasets: Mapping[str, Rows]) -> Chart:
+    """``chart`` with the named data sets attached at the top level (call it on the finished chart)."""
+    return chart.properties(datasets=dict(datasets))
+
+
+__all__ = [
+    "RENDERER_NAME", "Rows", "SVG_MIME", "TEXT_MIME", "VEGALITE_MIME", "cell_text", "enable_offline_rendering",
+    "json_value", "named_data", "parse_date", "records", "render_bundle", "require_columns", "stable_svg_ids",
+    "svg_copy", "with_datasets",
+]
