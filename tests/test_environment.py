@@ -1,4 +1,5 @@
-"""environment.yml (conda-forge, Binder) and requirements.txt (pip) pin the same packages."""
+"""The pins agree: environment.yml (conda-forge, Binder) and requirements.txt (pip) are the student set,
+requirements-test.txt adds what the test suite needs, and pyproject's ranges admit every pin."""
 
 from pathlib import Path
 
@@ -10,15 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SKIP = {"python", "pip"}
 
 
-def pip_pins() -> dict[str, str]:
+def pip_pins(name: str = "requirements.txt") -> dict[str, str]:
     pins = {}
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
+    for line in (ROOT / name).read_text().splitlines():
         line = line.split("#")[0].strip()
-        if not line:
+        if not line or line == "-r requirements.txt":
             continue
         req = Requirement(line)
         (spec,) = req.specifier
-        assert spec.operator == "==", f"requirements.txt: {line!r} is not pinned with =="
+        assert spec.operator == "==", f"{name}: {line!r} is not pinned with =="
         pins[req.name.lower()] = spec.version
     return pins
 
@@ -57,11 +58,19 @@ def test_python_version_agrees():
     assert Version(conda_python.split("=")[1]) >= Version("3.11")
 
 
+def test_the_test_set_builds_on_the_student_set_and_adds_only_test_tools():
+    text = (ROOT / "requirements-test.txt").read_text()
+    assert "-r requirements.txt" in text.splitlines()
+    test, student = pip_pins("requirements-test.txt"), pip_pins()
+    assert test and not set(test) & set(student)
+    assert "playwright" in test and "playwright" not in conda_pins(), "playwright is for the tests, not students"
+
+
 def test_pyproject_ranges_admit_the_pins():
     import tomllib
 
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    pins = pip_pins()
+    pins = {**pip_pins(), **pip_pins("requirements-test.txt")}
     reqs = list(deps["dependencies"]) + [r for group in deps["optional-dependencies"].values() for r in group]
     for line in reqs:
         req = Requirement(line)
