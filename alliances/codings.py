@@ -3,7 +3,13 @@
 The ranges and vocabularies are those of the table schemas (:mod:`alliances.schemas`), which the
 loader enforces on the data files, written here as pydantic types; so a changed coding is held
 to the same rules as the data. :func:`validated` checks one field's change and turns pydantic's
-errors into one message that says where the problem lies and what shape is expected.
+errors into one message that says where the problem lies and what shape is expected, and
+:func:`replace_codings` applies a checked change to a world (``World.replace`` calls it).
+
+Codes the world *derives* are refused as keys: the world folds the USA, the EU, NATO and the
+Western states into WEST when it is loaded, and the theories read only WEST, so a change to
+``('GEO', 'USA')`` or to the USA's capability would change nothing; the message says to change
+the WEST entry instead. A pair of a state with itself is refused as well.
 
 Examples
 --------
@@ -17,10 +23,11 @@ ValueError: kinship[('AZE', 'TUR')]: 2 is not allowed (input should be 0 or 1); 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import dataclasses
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -34,6 +41,7 @@ from pydantic import (
 )
 from typing_extensions import TypedDict
 
+from alliances.params import shown
 from alliances.schemas import (
     CINC_RANGE,
     LANGUAGE_BRANCHES,
@@ -43,7 +51,12 @@ from alliances.schemas import (
     POLYARCHY_RANGE,
     RELIGION_BRANCHES,
     RELIGION_FAMILIES,
+    WEST_CAPABILITY_STATES,
+    WEST_MEMBERS,
 )
+
+if TYPE_CHECKING:  # pragma: no cover - for annotations only; world imports this module
+    from alliances.world import World
 
 
 def _one_of(values: tuple[str, ...]) -> AfterValidator:
@@ -77,6 +90,24 @@ LanguageFamily = Annotated[str, Strict(), _one_of(LANGUAGE_FAMILIES)]
 LanguageBranch = Annotated[str, Strict(), _one_of(LANGUAGE_BRANCHES)]
 
 Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Identity markers of one actor (row of ``identity.csv``); None = unknown (an empty cell).
+
+    The families and branches take the values of ``identity.csv``'s schema
+    (:data:`~alliances.schemas.RELIGION_FAMILIES` …); ``religion`` and ``ethnic_majority``
+    are labels for people to read (no theory reads them), so any non-empty text will do
+    (:mod:`alliances.codings`).
+    """
+
+    religion: Label | None
+    religion_family: ReligionFamily | None
+    religion_branch: ReligionBranch | None
+    language_family: LanguageFamily | None
+    language_branch: LanguageBranch | None
+    ethnic_majority: Label | None
 
 
 @with_config(ConfigDict(extra="forbid"))
@@ -139,8 +170,7 @@ def refusal(field: str, error: ValidationError, expected: str) -> ValueError:
             problems.append(f"{field}{_where(keys[:-1])}: unknown key {keys[-1]!r}")
             continue
         why = e["msg"].removeprefix("Value error, ")
-        shown = repr(e["input"]) if len(repr(e["input"])) <= 40 else repr(e["input"])[:37] + "..."
-        problems.append(f"{field}{_where(keys)}: {shown} is not allowed ({why[0].lower() + why[1:]})")
+        problems.append(f"{field}{_where(keys)}: {shown(e['input'])} is not allowed ({why[0].lower() + why[1:]})")
     return ValueError("; ".join(problems) + f"; expected {expected}")
 
 
@@ -169,6 +199,122 @@ def check_keys(field: str, keys: Iterable[Any], allowed: Iterable[Any], what: st
         raise ValueError(f"{field}: unknown {what} {', '.join(map(repr, unknown))}; allowed: {listed}")
 
 
-__all__ = ["SHAPES", "CapabilityChange", "Cinc", "Kinship", "Label", "LanguageBranch", "LanguageFamily",
+# ---------------------------------------------------------------------------------------
+# Applying a change to a world: the shape each field accepts (above), then its keys
+# ---------------------------------------------------------------------------------------
+
+#: Codes the world folds into WEST when it is loaded: as keys of a change they would do nothing.
+DERIVED: tuple[str, ...] = tuple(dict.fromkeys(WEST_MEMBERS + WEST_CAPABILITY_STATES))
+
+_MARKERS = tuple(f.name for f in dataclasses.fields(Identity))
+_IDENTITY = Shape(TypeAdapter(Identity), SHAPES["identity"].expected)
+
+
+def _ro(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+def _refuse_derived(field: str, keys: Iterable[Any], example: str) -> None:
+    for key in keys:
+        codes = key if isinstance(key, tuple) else (key,)
+        derived = [c for c in codes if c in DERIVED]
+        if derived:
+            raise ValueError(f"{field}: {key!r} names {derived[0]}, which the world folds into WEST when it "
+                             f"is loaded (the theories read only WEST), so changing it would change nothing; "
+                             f"change the WEST entry instead, e.g. {example}")
+
+
+def _check_pairs(field: str, pairs: list[Pair], world: World) -> None:
+    for state, partner in pairs:
+        if state == partner:
+            raise ValueError(f"{field}: {(state, partner)!r} pairs a state with itself; give a "
+                             "(state, partner) pair of two different codes")
+    _refuse_derived(field, pairs, "{('GEO', 'WEST'): ...}")
+    allowed = getattr(world, field)
+    unknown = [p for p in pairs if p not in allowed]
+    if unknown:
+        raise ValueError(f"{field}: key {unknown[0]!r} is not a (state, partner) pair of the world: "
+                         f"state one of {', '.join(world.choosers)}, partner one it faces "
+                         f"({', '.join(world.powers)} or another of {', '.join(world.choosers)})")
+
+
+def _replace_pairs(field: str) -> Callable[[World, Any], dict[str, Any]]:
+    def replace(world: World, change: Any) -> dict[str, Any]:
+        new = validated(field, change)
+        _check_pairs(field, list(new), world)
+        return {field: _ro({**getattr(world, field), **new})}
+    return replace
+
+
+def _replace_capability(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, float]] = validated("capability", change)
+    for measure, values in new.items():
+        _refuse_derived(f"capability[{measure!r}]", values, f"{{{measure!r}: {{'WEST': ...}}}}")
+        check_keys(f"capability[{measure!r}]", values, world.capability[measure], "actor(s)")
+    merged = {m: _ro({**v, **new.get(m, {})}) for m, v in world.capability.items()}
+    return {"capability": _ro(merged)}
+
+
+def _replace_regime(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, float]] = validated("regime", change)
+    _refuse_derived("regime", new, "{'WEST': {'polyarchy': ...}}")
+    check_keys("regime", new, world.regime, "actor(s)")
+    return {"regime": _ro({a: _ro({**v, **new.get(a, {})}) for a, v in world.regime.items()})}
+
+
+def _replace_identity(world: World, change: Any) -> dict[str, Any]:
+    new: dict[str, dict[str, Any]] = validated("identity", change)
+    _refuse_derived("identity", new, "{'WEST': {'religion_family': ...}}")
+    check_keys("identity", new, world.identity, "actor(s)")
+    identity = dict(world.identity)
+    for actor, markers in new.items():
+        check_keys(f"identity[{actor!r}]", markers, _MARKERS, "marker(s)")
+        merged = {**dataclasses.asdict(identity[actor]), **markers}
+        identity[actor] = validated(f"identity[{actor!r}]", merged, _IDENTITY)
+    return {"identity": _ro(identity)}
+
+
+def _replace_acts(world: World, change: Any) -> dict[str, Any]:
+    if isinstance(change, str):
+        raise ValueError(f"drop_acts: give a list of act ids, not a single string; e.g. drop_acts=[{change[:60]!r}]")
+    drop = set(validated("drop_acts", change))
+    active = sorted(a.act_id for a in world.acts)
+    unknown = sorted(drop - set(active))
+    if unknown:
+        raise ValueError(f"drop_acts: unknown or inactive act id(s) {unknown[:5]}; active acts "
+                         f"in {world.when}: {', '.join(active)}")
+    return {"acts": tuple(a for a in world.acts if a.act_id not in drop)}
+
+
+_REPLACERS: Mapping[str, Callable[[World, Any], dict[str, Any]]] = MappingProxyType({
+    "memory": _replace_pairs("memory"),
+    "kinship": _replace_pairs("kinship"),
+    "capability": _replace_capability,
+    "regime": _replace_regime,
+    "identity": _replace_identity,
+    "drop_acts": _replace_acts,
+})
+
+
+def replace_codings(world: World, changes: Mapping[str, Any]) -> World:
+    """A copy of ``world`` with ``changes`` (``World.replace``'s keywords) applied, each checked.
+
+    Raises
+    ------
+    ValueError
+        For an unknown field, actor, pair or act; a derived code (USA, EU …: change WEST); a
+        pair of a state with itself; a value out of range; or a change of the wrong shape.
+    """
+    unknown = [f for f in changes if f not in _REPLACERS]
+    if unknown:
+        hint = " (to leave acts out, give drop_acts=[act ids])" if unknown[0] == "acts" else ""
+        raise ValueError(f"cannot replace {unknown[0]!r}{hint}; codings you can change: {', '.join(_REPLACERS)}")
+    updates: dict[str, Any] = {}
+    for field, change in changes.items():
+        updates.update(_REPLACERS[field](world, change))
+    return dataclasses.replace(world, **updates)
+
+
+__all__ = ["DERIVED", "SHAPES", "Identity", "replace_codings", "CapabilityChange", "Cinc", "Kinship", "Label", "LanguageBranch", "LanguageFamily",
            "MemoryScore", "NonNegative", "Pair", "Polity2", "Polyarchy", "RegimeChange", "ReligionBranch",
            "ReligionFamily", "Shape", "check_keys", "refusal", "validated"]

@@ -34,10 +34,25 @@ from typing import Any, Literal
 from alliances.errors import ParameterError
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for messages (never fails, even on 10**5000)."""
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a value whose repr fails, or an int too long to print
+        text = f"<{type(value).__name__}>"
+    text = " ".join(text.split())  # a Series' or an array's repr spans lines: keep messages to one
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _refuse(name: str, value: Any, allowed: str) -> ParameterError:
-    shown = repr(value)
-    shown = shown if len(shown) <= 40 else shown[:37] + "..."
-    return ParameterError(f"{name}={shown} is not allowed: give {allowed}")
+    shown_value = shown(value)
+    return ParameterError(f"{name}={shown_value} is not allowed: give {allowed}")
+
+
+#: ``((other parameter, value), ...)``: a parameter matters only while each named parameter has
+#: that value (e.g. a marker's weight only while its toggle is on), so a control can be greyed
+#: out until then. Empty: it always matters.
+Requirements = tuple[tuple[str, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -50,6 +65,7 @@ class FloatParam:
     low: float
     high: float
     step: float | None = None
+    requires: Requirements = ()
     kind: Literal["float"] = field(default="float", init=False)
 
     def __post_init__(self) -> None:
@@ -73,7 +89,10 @@ class FloatParam:
         """``value`` as a float if it is a real number in range, else :class:`ParameterError`."""
         if isinstance(value, bool) or not isinstance(value, numbers.Real):
             raise _refuse(self.name, value, self.allowed())
-        number = float(value)
+        try:
+            number = float(value)
+        except (OverflowError, ValueError, TypeError):  # 10**400, a huge Fraction
+            raise _refuse(self.name, value, self.allowed()) from None
         if math.isnan(number) or not self.low <= number <= self.high:
             raise _refuse(self.name, value, self.allowed())
         return number
@@ -86,6 +105,7 @@ class BoolParam:
     name: str
     default: bool
     description: str
+    requires: Requirements = ()
     kind: Literal["bool"] = field(default="bool", init=False)
 
     def allowed(self) -> str:
@@ -98,7 +118,7 @@ class BoolParam:
 
     def validate(self, value: Any) -> bool:
         """``value`` if it is a bool (numpy's too), else :class:`ParameterError`."""
-        if isinstance(value, bool) or type(value).__name__ == "bool_":
+        if isinstance(value, bool) or (type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_")):
             return bool(value)
         raise _refuse(self.name, value, self.allowed())
 
@@ -111,6 +131,7 @@ class ChoiceParam:
     default: str
     description: str
     choices: tuple[str, ...]
+    requires: Requirements = ()
     kind: Literal["choice"] = field(default="choice", init=False)
 
     def __post_init__(self) -> None:
@@ -134,6 +155,14 @@ class ChoiceParam:
 
 #: Any parameter spec.
 Param = FloatParam | BoolParam | ChoiceParam
+
+
+def applies(spec: Param, params: Mapping[str, Any]) -> bool:
+    """Whether ``spec`` matters under ``params``: each of its :data:`Requirements` is met.
+
+    A requirement on a parameter missing from ``params`` counts as met (nothing says otherwise).
+    """
+    return all(params.get(name, value) == value for name, value in spec.requires)
 
 
 def by_name(specs: Sequence[Param]) -> dict[str, Param]:
@@ -180,5 +209,5 @@ def resolve(model: str, specs: Sequence[Param], params: Mapping[str, Any]) -> di
     return resolved
 
 
-__all__ = ["BoolParam", "ChoiceParam", "FloatParam", "Param", "by_name", "check_names", "defaults",
-           "resolve", "spec_named"]
+__all__ = ["Requirements", "applies", "BoolParam", "ChoiceParam", "FloatParam", "Param", "by_name", "check_names", "defaults",
+           "resolve", "shown", "spec_named"]

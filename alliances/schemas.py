@@ -12,6 +12,8 @@ rules as the data files.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import pandera.pandas as pa
@@ -55,15 +57,30 @@ class Col:
 
 @dataclass(frozen=True)
 class TableSchema:
+    """One table's rules.
+
+    ``columns`` maps each column to its kind (int, float, str, bool; every float must be
+    finite: ``inf`` and ``1e400`` are refused); ``key`` must be unique. Table-level rules:
+    ``ordered`` pairs ``(start, end)`` of columns where the end may not come before the start
+    (numbers, or ISO dates compared at the end's precision); ``references`` columns whose
+    codes must be actors of ``actors.csv``; ``complete`` the actors a yearly table must hold,
+    each with one unbroken run of years from the table's first year (so a file cut off at a
+    row boundary is noticed).
+    """
+
     columns: dict[str, str]
     key: tuple[str, ...]
     pandera: pa.DataFrameSchema = field(repr=False)
+    ordered: tuple[tuple[str, str], ...] = ()
+    references: tuple[str, ...] = ()
+    complete: tuple[str, ...] = ()
 
 
 _DTYPES = {"int": "Int64", "float": "float64", "str": "string", "bool": "boolean"}
 
 
-def _table(columns: dict[str, Col], key: tuple[str, ...]) -> TableSchema:
+def _table(columns: dict[str, Col], key: tuple[str, ...], *, ordered: tuple[tuple[str, str], ...] = (),
+           references: tuple[str, ...] = (), complete: tuple[str, ...] = ()) -> TableSchema:
     required = set(key)
     schema = pa.DataFrameSchema(
         {name: pa.Column(_DTYPES[c.kind], checks=list(c.checks),
@@ -72,7 +89,8 @@ def _table(columns: dict[str, Col], key: tuple[str, ...]) -> TableSchema:
         unique=list(key) if key else None,
         strict=False,
     )
-    return TableSchema({n: c.kind for n, c in columns.items()}, tuple(key), schema)
+    return TableSchema({n: c.kind for n, c in columns.items()}, tuple(key), schema,
+                       ordered=ordered, references=references, complete=complete)
 
 
 def _in(values) -> tuple:
@@ -103,7 +121,33 @@ STATE = Col("str", True, _in(CHOOSERS))
 NUM_ACTOR = Col("str", True, _in(STATES))
 PERIOD = Col("str", True, _in(PERIODS))
 SOURCE = Col("str", True)
-DATE = Col("str", False, (pa.Check.str_matches(r"^\d{4}(-\d{2}(-\d{2})?)?$"),))
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def is_iso_date(text: str) -> bool:
+    """Whether ``text`` is a calendar date written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+    >>> is_iso_date("2020-11-10"), is_iso_date("2020-02"), is_iso_date("10/11/2020"), is_iso_date("2021-02-29")
+    (True, True, False, False)
+    """
+    if not _ISO_DATE.fullmatch(text):
+        return False
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
+
+
+#: An ISO date (``events.csv``, ``memberships.csv`` …): the Karabakh model and the charts parse these.
+_DATE_CHECK = pa.Check(lambda s: s.map(is_iso_date).astype(bool), element_wise=False,
+                       name="format: a calendar date written YYYY, YYYY-MM or YYYY-MM-DD")
+DATE = Col("str", False, (_DATE_CHECK,))
+REQ_DATE = Col("str", True, (_DATE_CHECK,))
+#: ``arms_transfers.delivery_years``: years separated by semicolons, e.g. ``2016; 2017``.
+DELIVERY_YEARS = Col("str", False, (pa.Check(lambda s: s.str.fullmatch(r"\d{4}(; ?\d{4})*").astype(bool),
+                                              name="format: years separated by semicolons, e.g. '2016; 2017'"),))
 
 
 def _yearly(**columns: Col) -> dict[str, Col]:
@@ -116,24 +160,24 @@ SCHEMAS.update({
         cinc=Col("float", False, _range(*CINC_RANGE)),
         milex_thousand_current_usd=NONNEG, milper_thousand=NONNEG, irst_thousand_tons=NONNEG,
         pec_thousand_coal_tons=NONNEG, tpop_thousand=NONNEG, upop_thousand=NONNEG,
-    ), ("actor", "year")),
+    ), ("actor", "year"), complete=STATES),
     "milex_sipri": _table(_yearly(
         milex_constant2022_usd_m=NONNEG, milex_current_usd_m=NONNEG,
         milex_share_gdp_pct=SHARE, milex_share_govt_pct=SHARE, source_release=REQ_TEXT,
-    ), ("actor", "year")),
+    ), ("actor", "year"), complete=STATES),
     "economy_wdi": _table(_yearly(
         population=NONNEG, gdp_per_capita_current_usd=NONNEG, gdp_current_usd_m=NONNEG,
         gdp_per_capita_ppp_current_intl=NONNEG,
-    ), ("actor", "year")),
-    "arms_imports_tiv": _table(_yearly(arms_imports_tiv_m=NONNEG), ("actor", "year")),
+    ), ("actor", "year"), complete=STATES),
+    "arms_imports_tiv": _table(_yearly(arms_imports_tiv_m=NONNEG), ("actor", "year"), complete=STATES),
     "regime": _table(_yearly(
         polity2=Col("int", False, _range(*POLITY2_RANGE)), vdem_polyarchy=Col("float", False, _range(*POLYARCHY_RANGE)),
         uds_quick=Col("float", False, _range(-3, 3)),
-    ), ("actor", "year")),
+    ), ("actor", "year"), complete=STATES),
     "territorial_threat": _table(_yearly(
         lterrthreat=Col("float", True), lterrthreat_sd=NONNEG, lterrthreat_lwr=Col("float"),
         lterrthreat_upr=Col("float"),
-    ), ("actor", "year")),
+    ), ("actor", "year"), complete=STATES),
     "unga_ideal_points": _table({
         "actor": Col("str", True, CODE), "year": YEAR, "ideal_point": Col("float", True, _range(-5, 5)),
         "ideal_point_all": Col("float", False, _range(-5, 5)), "n_votes": Col("int", False, _nonneg()),
@@ -152,7 +196,7 @@ SCHEMAS.update({
         "supplier": Col("str", False, CODE), "supplier_name": REQ_TEXT,
         "year_of_order": Col("int", True, _range(1990, 2030)), "number_ordered": NONNEG,
         "weapon_designation": REQ_TEXT, "weapon_description": REQ_TEXT, "number_delivered": NONNEG,
-        "delivery_years": TEXT, "tiv_per_unit_m": NONNEG, "tiv_total_order_m": NONNEG,
+        "delivery_years": DELIVERY_YEARS, "tiv_per_unit_m": NONNEG, "tiv_total_order_m": NONNEG,
         "tiv_delivered_m": NONNEG, "status": TEXT, "comments": TEXT,
         "year_of_order_uncertain": Col("bool"), "number_ordered_uncertain": Col("bool"),
         "number_delivered_uncertain": Col("bool"), "is_drone_or_loitering": Col("bool", True),
@@ -172,8 +216,8 @@ SCHEMAS.update({
     }, ("state", "partner")),
     "contiguity": _table({
         "state": NUM_ACTOR, "partner": NUM_ACTOR, "conttype": Col("int", True, _range(0, 5)),
-        "start": Col("str", True), "end": Col("str", True), "start_year": ANY_YEAR, "end_year": ANY_YEAR,
-    }, ("state", "partner", "start")),
+        "start": REQ_DATE, "end": REQ_DATE, "start_year": ANY_YEAR, "end_year": ANY_YEAR,
+    }, ("state", "partner", "start"), ordered=(("start", "end"), ("start_year", "end_year"))),
     "mids": _table({
         "state": STATE, "partner": Col("str", True, CODE), "partner_ccode": Col("int", True),
         "year": YEAR, "dispute_id": Col("int", True), "onset": FLAG, "sidea_state": FLAG,
@@ -189,7 +233,7 @@ SCHEMAS.update({
         "end": Col("int", False, _range(1400, 2030)), "region": TEXT, "types": TEXT,
         "positional": FLAG, "spatial": FLAG, "ideological": FLAG, "interventionary": FLAG,
         "principal": FLAG, "aprin": FLAG,
-    }, ("source_dataset", "rivalry_id")),
+    }, ("source_dataset", "rivalry_id"), ordered=(("start", "end"),)),
     # ---------------------------------------------------------------- coded and facts
     "actors": _table({
         "actor": Col("str", True, CODE), "name": REQ_TEXT,
@@ -201,13 +245,13 @@ SCHEMAS.update({
         "partner": Col("str", True), "bloc": TEXT, "kind": REQ_TEXT, "joined": DATE,
         "joined_year": ANY_YEAR, "left": DATE, "left_year": ANY_YEAR, "status_note": TEXT,
         "source": SOURCE,
-    }, ("membership_id",)),
+    }, ("membership_id",), ordered=(("joined", "left"), ("joined_year", "left_year"))),
     "events": _table({
-        "event_id": Col("str", True), "date": Col("str", True), "end_date": TEXT,
+        "event_id": Col("str", True), "date": REQ_DATE, "end_date": DATE,
         "date_precision": Col("str", True, _in(["day", "month", "year", "period"])),
         "year": Col("int", True, _range(1700, 2030)), "event": REQ_TEXT, "states": REQ_TEXT,
         "category": REQ_TEXT, "narratives": TEXT, "source": SOURCE, "note": TEXT,
-    }, ("event_id",)),
+    }, ("event_id",), ordered=(("date", "end_date"),)),
     "dyads_observed": _table({
         "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
         "period": PERIOD, "score": Col("int", True, _range(-2, 2)), "justification": REQ_TEXT,
@@ -236,9 +280,9 @@ SCHEMAS.update({
         "valence": Col("int", True, _in([-1, 1])), "intensity": Col("int", True, _in([1, 2])),
         "start_year": Col("int", True, _range(1900, 2024)), "end_year": Col("int", False, _range(1900, 2024)),
         "label": REQ_TEXT, "description": REQ_TEXT, "justification": REQ_TEXT, "source": SOURCE,
-    }, ("act_id",)),
+    }, ("act_id",), ordered=(("start_year", "end_year"),), references=("actor", "target")),
     "instability_events": _table({
-        "state": STATE, "date": Col("str", True), "year": Col("int", True, _range(1988, 2024)),
+        "state": STATE, "date": REQ_DATE, "year": Col("int", True, _range(1988, 2024)),
         "kind": Col("str", True, _in(["coup", "coup_attempt", "revolution", "contested_election",
                                       "mass_protest", "assassination", "civil_war", "government_change"])),
         "dimension": Col("str", True, _in(["vertical", "horizontal"])), "description": REQ_TEXT,
@@ -247,7 +291,7 @@ SCHEMAS.update({
     "separatist_regions": _table({
         "region": Col("str", True), "state": STATE, "patron": Col("str", False, CODE),
         "active_from": ANY_YEAR, "active_to": ANY_YEAR, "status": REQ_TEXT, "source": SOURCE,
-    }, ("region",)),
+    }, ("region",), ordered=(("active_from", "active_to"),), references=("patron",)),
     "land_borders": _table({
         "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
         "land_border": Col("bool", True), "border_length_km": NONNEG, "note": TEXT, "source": SOURCE,
@@ -261,7 +305,7 @@ SCHEMAS.update({
         "share_of_parent_population_pct": SHARE, "prior_statehood": Col("bool"), "patron": TEXT,
         "parent_structure": Col("str", False, _in(["unitary", "federal"])),
         "unsc_territorial_integrity": Col("bool"), "sources": SOURCE, "uncertainty_notes": TEXT,
-    }, ("case_id",)),
+    }, ("case_id",), references=("patron",)),
     "map_places": _table({
         "name": Col("str", True), "kind": Col("str", True, _in(["capital", "de_facto_entity", "region"])),
         "lat": Col("float", True, _range(-90, 90)), "lon": Col("float", True, _range(-180, 180)),

@@ -69,7 +69,7 @@ import pandas as pd
 
 from alliances.data import load_table
 from alliances.errors import ParameterError
-from alliances.params import ChoiceParam, FloatParam, Param
+from alliances.params import BoolParam, ChoiceParam, FloatParam, Param, shown
 from alliances.params import resolve as base_resolve
 
 FACTORS = ("geography", "history", "ethnic", "legal")
@@ -124,6 +124,48 @@ def cases(data_dir: str | Path | None = None) -> pd.DataFrame:
 
 ITEMS = {"geography": ("location", "patron_border", "territory"), "history": ("statehood",),
          "ethnic": ("population",), "legal": ("federal", "no_unsc")}
+#: The columns a ``table=`` must have (those of :func:`cases`).
+TABLE_COLUMNS = ("case_id", "region", "outcome", "outcome_ordinal") + tuple(c for cols in ITEMS.values() for c in cols)
+_FIT_THRESHOLDS = BoolParam("fit_thresholds", False, "also search the two cut-points")
+
+
+def checked_table(table: object, data_dir: str | Path | None = None, minimum: int = 1) -> pd.DataFrame:
+    """``table`` (default: :func:`cases` of ``data_dir``) once it has the shape of :func:`cases`.
+
+    It needs :data:`TABLE_COLUMNS`, at least ``minimum`` rows, an ``outcome_ordinal`` of 0, 1
+    or 2 and items that are numbers from 0 to 1 or NaN (unknown). The index is reset.
+
+    Raises
+    ------
+    TypeError
+        If ``table`` is not a DataFrame.
+    ValueError
+        Naming the column and the row that break the shape.
+    """
+    if table is None:
+        table = cases(data_dir)
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(f"table={shown(table)} is not allowed: give a DataFrame like secession.cases() "
+                        "(possibly edited), or leave it out")
+    missing = [c for c in TABLE_COLUMNS if c not in table.columns]
+    if missing:
+        raise ValueError(f"table lacks column(s) {', '.join(missing)}; start from secession.cases() and edit it")
+    if len(table) < minimum:
+        raise ValueError(f"table has {len(table)} case(s); this needs at least {minimum}")
+    t = table.reset_index(drop=True)
+    for col in TABLE_COLUMNS[3:]:
+        values = pd.to_numeric(t[col], errors="coerce") if t[col].dtype != bool else t[col].astype(float)
+        allowed = [0, 1, 2] if col == "outcome_ordinal" else None
+        out_of_range = ~values.isin(allowed) if allowed else (values.notna() & ~values.between(0, 1))
+        bad = (t[col].notna() & values.isna()) | out_of_range
+        if bad.any():
+            i = int(bad.to_numpy().argmax())
+            want = "0 (failure), 1 (partial) or 2 (success)" if allowed else "a number from 0 to 1, or NaN (unknown)"
+            value = t[col].iloc[i]
+            value = value.item() if hasattr(value, "item") else value
+            raise ValueError(f"table column {col!r}, row {i}: {shown(value)} is not allowed; give {want}")
+        t[col] = values.astype(int if allowed else float)
+    return t
 
 
 def factor_scores(table: pd.DataFrame, unknowns: str = "neutral") -> pd.DataFrame:
@@ -152,11 +194,11 @@ def _classify(score: np.ndarray, partial_at: float, success_at: float) -> np.nda
 def explained(data_dir: str | Path | None = None, table: pd.DataFrame | None = None, **params: Any) -> pd.DataFrame:
     """Every case: factors, ``score``, observed and ``predicted`` class, ``explained`` (equal).
 
-    ``table`` (from :func:`cases`, possibly edited) replaces the data file; ``agreement(result)``
-    gives the share explained.
+    ``table`` (from :func:`cases`, possibly edited; checked by :func:`checked_table`) replaces
+    the data file; ``agreement(result)`` gives the share explained.
     """
     p = resolve(params)
-    t = cases(data_dir) if table is None else table
+    t = checked_table(table, data_dir)
     f = factor_scores(t, p["unknowns"])
     w = np.array([[p[k] for k in WEIGHTS]])
     score = _weighted(f.to_numpy(float), w)[0]
@@ -175,8 +217,9 @@ def agreement(result: pd.DataFrame) -> float:
 
 
 def _grid(step: float) -> np.ndarray:
-    if not (isinstance(step, (int, float)) and 0.05 <= step <= 0.5 and abs(round(1 / step) - 1 / step) < 1e-9):
-        raise ParameterError(f"step={step!r} is not allowed: give a number from 0.05 to 0.5 that divides 1 (e.g. 0.1, 0.25)")
+    if (isinstance(step, bool) or not isinstance(step, (int, float)) or not 0.05 <= step <= 0.5
+            or abs(round(1 / step) - 1 / step) > 1e-9):
+        raise ParameterError(f"step={shown(step)} is not allowed: give a number from 0.05 to 0.5 that divides 1 (e.g. 0.1, 0.25)")
     n = round(1 / step)
     return np.array([(a, b, c, n - a - b - c) for a, b, c in product(range(n + 1), repeat=3)
                      if a + b + c <= n], float) / n
@@ -214,9 +257,10 @@ def fit_weights(data_dir: str | Path | None = None, table: pd.DataFrame | None =
     too (0.05 … 0.95): more free knobs, a better in-sample fit, usually a worse held-out one.
     """
     p = resolve(params)
-    t = cases(data_dir) if table is None else table
+    fit_cuts = _FIT_THRESHOLDS.validate(fit_thresholds)
+    t = checked_table(table, data_dir)
     w, a, b, hit = _fit(factor_scores(t, p["unknowns"]).to_numpy(float), t["outcome_ordinal"].to_numpy(),
-                        _grid(step), p, fit_thresholds)
+                        _grid(step), p, fit_cuts)
     return {**dict(zip(WEIGHTS, map(float, w))), "partial_at": a, "success_at": b, "agreement": hit}
 
 
@@ -239,7 +283,8 @@ def leave_one_out(data_dir: str | Path | None = None, table: pd.DataFrame | None
     share of held-out cases predicted correctly.
     """
     p = resolve(params)
-    t = cases(data_dir) if table is None else table
+    fit_thresholds = _FIT_THRESHOLDS.validate(fit_thresholds)
+    t = checked_table(table, data_dir, minimum=2)
     f = factor_scores(t, p["unknowns"]).to_numpy(float)
     y = t["outcome_ordinal"].to_numpy()
     grid = _grid(step)

@@ -23,7 +23,8 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping
+import numbers
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,29 +32,17 @@ from types import MappingProxyType
 from typing import Any
 
 import pandas as pd
-from pydantic import TypeAdapter
 
 from alliances import data
-from alliances.codings import (
-    SHAPES,
-    Label,
-    LanguageBranch,
-    LanguageFamily,
-    Pair,
-    ReligionBranch,
-    ReligionFamily,
-    Shape,
-    check_keys,
-    validated,
-)
-from alliances.data import default_data_dir, load_table
+from alliances.codings import Identity, Pair, replace_codings
+from alliances.data import load_table
+from alliances.params import shown
 from alliances.schemas import (
     CHOOSERS,
     FIRST_YEAR,
     LAST_YEAR,
     PERIODS,
     POWERS,
-    SCHEMAS,
     WEST_ACTORS,
     WEST_CAPABILITY_STATES,
     WEST_MEMBERS,
@@ -96,24 +85,6 @@ class Act:
     def weight(self) -> int:
         """Signed strength: ``valence * intensity`` (-2 … +2)."""
         return self.valence * self.intensity
-
-
-@dataclass(frozen=True)
-class Identity:
-    """Identity markers of one actor (row of ``identity.csv``); None = unknown (an empty cell).
-
-    The families and branches take the values of ``identity.csv``'s schema
-    (:data:`~alliances.schemas.RELIGION_FAMILIES` …); ``religion`` and ``ethnic_majority``
-    are labels for people to read (no theory reads them), so any non-empty text will do
-    (:mod:`alliances.codings`).
-    """
-
-    religion: Label | None
-    religion_family: ReligionFamily | None
-    religion_branch: ReligionBranch | None
-    language_family: LanguageFamily | None
-    language_branch: LanguageBranch | None
-    ethnic_majority: Label | None
 
 
 @dataclass(frozen=True)
@@ -230,8 +201,9 @@ class World:
         """A copy of the world with some coded inputs changed; the original is untouched.
 
         Every value is held to the range or vocabulary its data file allows
-        (:mod:`alliances.schemas`). Values the world derives (WEST's capability, memory and
-        kinship, from its members) are not recomputed: change the WEST entry itself.
+        (:mod:`alliances.schemas`). Values the world derives (WEST's capability, memory,
+        kinship, regime and identity, from its members) are not recomputed, so a key that
+        names a member (USA, EU, GBR …) is refused: change the WEST entry itself.
 
         Parameters
         ----------
@@ -259,95 +231,11 @@ class World:
         Raises
         ------
         ValueError
-            For an unknown field, actor, pair or act; a pair of a state with itself; a value
-            out of its range or vocabulary; or a change of the wrong shape (the message
+            For an unknown field, actor, pair or act; a member of WEST as a key; a pair of a
+            state with itself; a value out of its range or vocabulary; or a change of the wrong shape (the message
             gives the expected shape).
         """
-        return _replace(self, changes)
-
-
-# ---------------------------------------------------------------------------------------
-# Changing a coding: the shape each field accepts (alliances.codings), then its keys
-# ---------------------------------------------------------------------------------------
-
-_MARKERS = tuple(f.name for f in dataclasses.fields(Identity))
-_IDENTITY = Shape(TypeAdapter(Identity), SHAPES["identity"].expected)
-
-
-def _check_pairs(field: str, pairs: Iterable[Pair], world: World) -> None:
-    for state, partner in pairs:
-        if state == partner:
-            raise ValueError(f"{field}: {(state, partner)!r} pairs a state with itself; give a "
-                             "(state, partner) pair of two different codes")
-    allowed = getattr(world, field)
-    unknown = [p for p in pairs if p not in allowed]
-    if unknown:
-        raise ValueError(f"{field}: key {unknown[0]!r} is not a (state, partner) pair of the world: "
-                         f"state one of {', '.join(world.choosers)}, partner one it faces "
-                         f"({', '.join(world.powers)}, the other states) or USA, EU")
-
-
-def _replace_pairs(field: str) -> Callable[[World, Any], dict[str, Any]]:
-    def replace(world: World, change: Any) -> dict[str, Any]:
-        new = validated(field, change)
-        _check_pairs(field, list(new), world)
-        return {field: _ro({**getattr(world, field), **new})}
-    return replace
-
-
-def _replace_capability(world: World, change: Any) -> dict[str, Any]:
-    new: dict[str, dict[str, float]] = validated("capability", change)
-    for measure, values in new.items():
-        check_keys(f"capability[{measure!r}]", values, world.capability[measure], "actor(s)")
-    merged = {m: _ro({**v, **new.get(m, {})}) for m, v in world.capability.items()}
-    return {"capability": _ro(merged)}
-
-
-def _replace_regime(world: World, change: Any) -> dict[str, Any]:
-    new: dict[str, dict[str, float]] = validated("regime", change)
-    check_keys("regime", new, world.regime, "actor(s)")
-    return {"regime": _ro({a: _ro({**v, **new.get(a, {})}) for a, v in world.regime.items()})}
-
-
-def _replace_identity(world: World, change: Any) -> dict[str, Any]:
-    new: dict[str, dict[str, Any]] = validated("identity", change)
-    check_keys("identity", new, world.identity, "actor(s)")
-    identity = dict(world.identity)
-    for actor, markers in new.items():
-        check_keys(f"identity[{actor!r}]", markers, _MARKERS, "marker(s)")
-        merged = {**dataclasses.asdict(identity[actor]), **markers}
-        identity[actor] = validated(f"identity[{actor!r}]", merged, _IDENTITY)
-    return {"identity": _ro(identity)}
-
-
-def _replace_acts(world: World, change: Any) -> dict[str, Any]:
-    drop = set(validated("drop_acts", change))
-    active = sorted(a.act_id for a in world.acts)
-    unknown = sorted(drop - set(active))
-    if unknown:
-        raise ValueError(f"drop_acts: unknown or inactive act id(s) {unknown}; active acts "
-                         f"in {world.when}: {', '.join(active)}")
-    return {"acts": tuple(a for a in world.acts if a.act_id not in drop)}
-
-
-_REPLACERS: Mapping[str, Callable[[World, Any], dict[str, Any]]] = MappingProxyType({
-    "memory": _replace_pairs("memory"),
-    "kinship": _replace_pairs("kinship"),
-    "capability": _replace_capability,
-    "regime": _replace_regime,
-    "identity": _replace_identity,
-    "drop_acts": _replace_acts,
-})
-
-
-def _replace(world: World, changes: Mapping[str, Any]) -> World:
-    unknown = [f for f in changes if f not in _REPLACERS]
-    if unknown:
-        raise ValueError(f"cannot replace {unknown[0]!r}; codings you can change: {', '.join(_REPLACERS)}")
-    updates: dict[str, Any] = {}
-    for field, change in changes.items():
-        updates.update(_REPLACERS[field](world, change))
-    return dataclasses.replace(world, **updates)
+        return replace_codings(self, changes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -363,19 +251,17 @@ def resolve_when(when: str | int) -> tuple[str, str, tuple[int, ...]]:
         If ``when`` is neither one of the periods nor a year 1992–2024.
     """
     allowed = f"one of the periods {', '.join(PERIODS)} or a year {FIRST_YEAR}-{LAST_YEAR}"
-    if isinstance(when, str) and when.strip() in PERIODS:
-        label = when.strip()
-        lo, hi = (int(x) for x in label.split("-"))
-        return label, label, tuple(range(lo, hi + 1))
+    text = when.strip() if isinstance(when, str) and len(when) <= 40 else None
+    if text in PERIODS:
+        lo, hi = (int(x) for x in text.split("-"))
+        return text, text, tuple(range(lo, hi + 1))
     year: int | None = None
-    if isinstance(when, bool):
-        year = None
-    elif isinstance(when, int):
-        year = when
-    elif isinstance(when, str) and when.strip().isdigit():
-        year = int(when.strip())
+    if isinstance(when, numbers.Integral) and not isinstance(when, bool) and type(when).__name__ != "bool_":
+        year = int(when)  # a Python int or a numpy integer (a year read from a table)
+    elif text is not None and text.isascii() and text.isdigit() and len(text) <= 4:
+        year = int(text)
     if year is None or not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"unknown period or year {when!r}; allowed: {allowed}")
+        raise ValueError(f"unknown period or year {shown(when)}; allowed: {allowed}")
     period = next(p for p in PERIODS if int(p[:4]) <= year <= int(p[5:]))
     return str(year), period, (year,)
 
@@ -391,7 +277,8 @@ def load_world(when: str | int, data_dir: str | Path | None = None) -> World:
     Parameters
     ----------
     when : str or int
-        One of :data:`~alliances.schemas.PERIODS` or a year 1992–2024.
+        One of :data:`~alliances.schemas.PERIODS` or a year 1992–2024 (an int, a numpy
+        integer such as a year read from a table, or its digits as a string).
     data_dir : str or Path, optional
         The data folder (default :func:`~alliances.data.default_data_dir`).
 
@@ -403,13 +290,14 @@ def load_world(when: str | int, data_dir: str | Path | None = None) -> World:
     ------
     ValueError
         For an unknown period or year.
+    TypeError
+        If ``data_dir`` is not a folder path.
     DataError
         If a table is missing or does not match its schema.
     """
     label, period, years = resolve_when(when)
-    folder = Path(data_dir) if data_dir is not None else default_data_dir()
-    stamps = tuple(data.file_stamp(folder / f"{name}.csv") for name in SCHEMAS)
-    return _build_world(label, period, years, str(folder.resolve()), stamps)
+    folder, stamps = data.folder_stamps(data_dir)
+    return _build_world(label, period, years, folder, stamps)
 
 
 def clear_cache() -> None:
@@ -436,6 +324,7 @@ def _build_world(label: str, period: str, years: tuple[int, ...], folder: str,
         notes=tuple(dict.fromkeys(notes)))
 
 
+_MARKERS = tuple(f.name for f in dataclasses.fields(Identity))
 _CAPABILITY_ACTORS = CHOOSERS + ("RUS", "TUR", "IRN", "USA")
 _CAPABILITY_SOURCES = {"cinc": ("capabilities_nmc", "cinc"), "milex": ("milex_sipri", "milex_constant2022_usd_m"),
                        "gdp": ("economy_wdi", "gdp_current_usd_m"), "population": ("economy_wdi", "population")}

@@ -141,3 +141,36 @@ def test_a_damaged_region_map_gets_a_data_error(tmp_path, content, words):
         target.write_text(content)
     with pytest.raises(DataError, match=words):
         load_region_map(tmp_path / "data")
+
+
+@pytest.mark.parametrize("name", table_names())
+def test_every_table_rule_names_columns_of_its_table(name):
+    schema = SCHEMAS[name]
+    for pair in schema.ordered:
+        assert set(pair) <= set(schema.columns), pair
+    assert set(schema.references) <= set(schema.columns)
+    if schema.complete:
+        assert {"actor", "year"} <= set(schema.columns)
+
+
+def test_the_folder_stamps_change_when_a_table_is_edited(broken):
+    from alliances.data import folder_stamps
+
+    before = folder_stamps(broken)
+    path = broken / "regime.csv"
+    path.write_text(path.read_text() + "\n")
+    assert folder_stamps(broken) != before
+    assert folder_stamps(broken)[0] == before[0]
+
+
+def test_a_refused_file_is_refused_again_with_the_same_message(broken):
+    (broken / "milex_sipri.csv").write_text("actor,year\n")
+    first = pytest.raises(DataError, load_table, "milex_sipri", broken)
+    second = pytest.raises(DataError, load_table, "milex_sipri", broken)
+    assert str(first.value) == str(second.value)
+
+
+@pytest.mark.parametrize("data_dir", [5, 1.5, b"data", object()])
+def test_a_data_dir_that_is_not_a_path_is_a_type_error(data_dir):
+    with pytest.raises(TypeError, match="data_dir=.* is not allowed: give a folder path"):
+        load_table("actors", data_dir)

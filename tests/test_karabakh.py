@@ -122,8 +122,8 @@ def test_sources_cover_every_indicator():
 
 
 def test_tipping_of_a_frame_is_the_tipping_year():
-    for settings in ({}, {"april_war_2016": False}, {"threshold": 0.05}):
-        assert k.tipping_of(k.stability(**settings)) == k.tipping_year(**settings)
+    for chosen in ({}, {"april_war_2016": False}, {"threshold": 0.05}):
+        assert k.tipping_of(k.stability(**chosen)) == k.tipping_year(**chosen)
 
 
 def test_war_markers_place_each_war_at_its_start_date():
@@ -136,3 +136,41 @@ def test_war_markers_place_each_war_at_its_start_date():
 def test_war_markers_refuse_events_that_are_not_in_the_table():
     with pytest.raises(ValueError, match="not in the table"):
         k.war_markers(labels={"no-such-event": "B"})
+
+
+def test_sensitivity_gives_the_tipping_year_of_each_triple():
+    """The vectorised grid agrees with one tipping_year call per triple (an independent path)."""
+    grid = k.sensitivity(step=0.25, threshold=0.55, drone_imports=False)
+    for row in grid.itertuples():
+        weights = {w: getattr(row, w) for w in k.WEIGHTS}
+        expected = k.tipping_year(threshold=0.55, drone_imports=False, **weights)
+        assert (None if row.tipping_year is None or row.tipping_year != row.tipping_year else row.tipping_year) == expected
+
+
+def test_sensitivity_with_the_finest_step_has_every_triple():
+    grid = k.sensitivity(step=0.01)
+    assert len(grid) == 101 * 102 // 2
+    assert (grid[list(k.WEIGHTS)].sum(axis=1).round(9) == 1).all()
+
+
+@pytest.mark.parametrize("bad, words", [
+    ({"w_inertia": 2}, "varies the weights itself; leave out w_inertia"),
+    ({"step": True}, "step=True is not allowed"),
+    ({"step": 0.005}, "from 0.01 to 0.5"),
+    ({"step": "0.1"}, "step='0.1' is not allowed"),
+    ({"threshold": 10**400}, "threshold=1000"),
+])
+def test_sensitivity_refuses_what_it_cannot_honour(bad, words):
+    with pytest.raises(ValueError, match=words):
+        k.sensitivity(**bad)
+
+
+@pytest.mark.parametrize("data_dir", [0, 5, 1.5, b"data"])
+def test_a_data_dir_that_is_not_a_path_is_refused(data_dir):
+    with pytest.raises(TypeError, match="data_dir=.* is not allowed: give a folder path"):
+        k.stability(data_dir)
+
+
+def test_war_markers_refuse_labels_that_are_not_a_dict_of_strings():
+    with pytest.raises(TypeError, match="labels=.*dict"):
+        k.war_markers(labels=["2020 war"])

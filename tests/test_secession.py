@@ -149,3 +149,33 @@ def test_bad_parameters_are_refused_clearly(bad, words):
 def test_fitting_refuses_a_step_that_does_not_divide_one():
     with pytest.raises(ValueError, match="divides 1"):
         s.fit_weights(step=0.3)
+
+
+@pytest.mark.parametrize("table, error, words", [
+    ("cases", TypeError, "table='cases' is not allowed: give a DataFrame"),
+    (s.cases().drop(columns="outcome_ordinal"), ValueError, "lacks column.*outcome_ordinal"),
+    (s.cases().assign(outcome_ordinal=7), ValueError, "'outcome_ordinal', row 0: 7 is not allowed"),
+    (s.cases().assign(outcome_ordinal=np.nan), ValueError, "'outcome_ordinal', row 0: nan"),
+    (s.cases().assign(location="far"), ValueError, "'location', row 0: 'far' is not allowed"),
+    (s.cases().assign(territory=5.0), ValueError, "number from 0 to 1"),
+    (s.cases().iloc[:0], ValueError, "0 case"),
+])
+def test_a_table_that_is_not_a_case_table_is_refused(table, error, words):
+    with pytest.raises(error, match=words):
+        s.explained(table=table)
+
+
+def test_an_edited_case_table_is_used():
+    assert (s.explained(table=s.cases().assign(statehood=1.0))["history"] == 1.0).all()
+    assert (s.explained(table=s.cases().assign(statehood=0.0))["history"] == 0.0).all()
+
+
+@pytest.mark.parametrize("fit", ["no", 0, None, "True"])
+def test_fit_thresholds_must_be_a_bool(fit):
+    with pytest.raises(ValueError, match="fit_thresholds=.* is not allowed: give True or False"):
+        s.fit_weights(fit_thresholds=fit)
+
+
+def test_leave_one_out_needs_two_cases():
+    with pytest.raises(ValueError, match="1 case.*at least 2"):
+        s.leave_one_out(table=s.cases().iloc[:1])

@@ -4,10 +4,12 @@ import dataclasses
 import math
 import shutil
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from alliances import DataError, load_world
-from alliances.codings import CapabilityChange
+from alliances.codings import DERIVED, CapabilityChange
 from alliances.data import default_data_dir
 from alliances.schemas import (
     LANGUAGE_BRANCHES,
@@ -159,7 +161,7 @@ REFUSALS = {
     "regime without an indicator": ({"regime": {"ARM": 0.5}}, r"expected a mapping \{actor: \{'polyarchy'"),
     "identity without a marker": ({"identity": {"GEO": "sunni"}}, r"expected a mapping \{actor: \{marker: value\}\}"),
     "drop_acts None": ({"drop_acts": None}, r"drop_acts: None is not allowed .*expected a list of active act ids"),
-    "drop_acts a single string": ({"drop_acts": "rus-georgia-war-2008"}, r"expected a list of active act ids"),
+    "drop_acts a single string": ({"drop_acts": "rus-georgia-war-2008"}, r"drop_acts: give a list of act ids, not a single string"),
 }
 
 
@@ -174,12 +176,22 @@ def test_replace_refuses_bad_codings(changes, message):
 def test_a_worlds_own_codings_pass_its_validation(when):
     """Every value the data files hold is accepted by replace (same ranges, same vocabularies)."""
     w = load_world(when)
-    known = lambda m: {k: v for k, v in m.items() if v is not None}  # noqa: E731 - gaps stay gaps
-    same = w.replace(memory=dict(w.memory), kinship=dict(w.kinship),
+    own = lambda k: not set(k if isinstance(k, tuple) else (k,)) & set(DERIVED)  # noqa: E731 - WEST's members are derived
+    known = lambda m: {k: v for k, v in m.items() if v is not None and own(k)}  # noqa: E731 - gaps stay gaps
+    same = w.replace(memory=known(w.memory), kinship=known(w.kinship),
                      capability={m: known(v) for m, v in w.capability.items()},
-                     regime={a: known(v) for a, v in w.regime.items()},
-                     identity={a: dataclasses.asdict(i) for a, i in w.identity.items()}, drop_acts=[])
+                     regime=known(w.regime),
+                     identity={a: dataclasses.asdict(i) for a, i in w.identity.items() if own(a)}, drop_acts=[])
     assert same == w
+
+
+@pytest.mark.parametrize("changes", [{"memory": {("GEO", "USA"): -2}}, {"kinship": {("ARM", "EU"): 1}},
+                                     {"capability": {"gdp": {"USA": 4.0}}}, {"regime": {"USA": {"polity2": 10}}},
+                                     {"identity": {"EU": {"religion_family": "muslim"}}}])
+def test_a_member_of_west_is_refused_with_a_pointer_to_west(changes):
+    """WEST is derived when the world is loaded; changing a member would change nothing."""
+    with pytest.raises(ValueError, match=r"folds into WEST .* change the WEST entry instead"):
+        load_world("2008-2019").replace(**changes)
 
 
 @pytest.mark.parametrize("marker, values", [("religion_family", RELIGION_FAMILIES), ("religion_branch", RELIGION_BRANCHES),
@@ -208,3 +220,29 @@ def test_broken_data_reaches_load_world_as_data_error(tmp_path):
     (target / "security_acts.csv").unlink()
     with pytest.raises(DataError, match=r"security_acts\.csv: file is missing"):
         load_world("2008-2019", data_dir=target)
+
+
+@pytest.mark.parametrize("when, label", [(np.int64(2016), "2016"),
+                                         (np.int32(1999), "1999"), (" 2008-2019 ", "2008-2019")])
+def test_numpy_years_are_accepted(when, label):
+    assert resolve_when(when)[0] == label
+
+
+@pytest.mark.parametrize("when", ["²", "٢٠١٦", "2016" * 2000, 10**400, np.bool_(True), 2016.0])
+def test_odd_years_get_the_course_message(when):
+    with pytest.raises(ValueError, match=r"^unknown period or year .{1,45}; allowed: one of the periods"):
+        resolve_when(when)
+
+
+def test_a_data_dir_that_is_not_a_path_is_refused():
+    with pytest.raises(TypeError, match="data_dir=5 is not allowed"):
+        load_world(2016, data_dir=5)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"acts": ["rus-georgia-war-2008"]}, r"cannot replace 'acts' \(to leave acts out, give drop_acts"),
+    ({"memory": pd.Series([0.5])}, r"^memory: 0 0\.5 dtype: float64 is not allowed"),
+])
+def test_replace_says_what_to_give_instead(changes, message):
+    with pytest.raises(ValueError, match=message):
+        load_world("2008-2019").replace(**changes)

@@ -14,6 +14,7 @@ from types import MappingProxyType, ModuleType
 
 from alliances import palette
 from alliances.errors import ParameterError
+from alliances.params import shown
 from alliances.theories import balance_of_power, balance_of_threat, constructivism, omnibalancing, rsct
 
 
@@ -55,8 +56,8 @@ SHORT_TITLES: MappingProxyType[str, str] = MappingProxyType({n: s.short_title fo
 def spec(theory: object) -> TheorySpec:
     """The registry entry of ``theory``, or a :class:`ParameterError` listing the theories."""
     if not isinstance(theory, str) or theory not in REGISTRY:
-        shown = repr(theory) if len(repr(theory)) <= 40 else repr(theory)[:37] + "..."
-        raise ParameterError(f"unknown theory {shown}; choose one of {', '.join(THEORIES)}")
+        hint = " (give the name as a str, not an array)" if hasattr(theory, "shape") else ""
+        raise ParameterError(f"unknown theory {shown(theory)}{hint}; choose one of {', '.join(THEORIES)}")
     return REGISTRY[theory]
 
 
@@ -64,6 +65,8 @@ def check_theories(theories: object) -> list[str]:
     """``theories`` as a list of known names; refuses an empty list, a single string or unknown names."""
     if isinstance(theories, str):
         theories = [theories]
+    if isinstance(theories, bytes) or (hasattr(theories, "shape") and getattr(theories, "ndim", 1) != 1):
+        raise ParameterError(f"theories must be a list of theory names from {', '.join(THEORIES)}")
     try:
         names = list(theories)  # type: ignore[call-overload]
     except TypeError:

@@ -1,0 +1,166 @@
+"""Check that a frame is a prediction (or observed alignment) before anything is computed from it.
+
+:func:`check_prediction` holds a frame to the shape :func:`alliances.predict` and
+:func:`alliances.observed` return — one row per (state, partner), a score in [-1, 1] and a
+stance — with a pandera schema, and turns every failure into one :class:`ValueError` (or a
+:class:`TypeError` for a value that is not a DataFrame) that names the frame, the column
+and the row. What it refuses, and what it accepts:
+
+- not a DataFrame (TypeError); no rows; a missing column;
+- state codes that are not text or not a chooser (``ARM AZE GEO``), partner codes that are
+  not text or not an actor the choosers face (the choosers and ``RUS TUR IRN WEST``); codes
+  are compared as written (``'arm'`` is refused with the codes listed);
+- a (state, partner) pair given twice;
+- a score that is not a number (text, a bool), not finite, or outside [-1, 1]; a missing
+  (NaN) score is allowed only with the stance ``"unknown"``;
+- a stance that is not one of ``align``, ``hedge``, ``balance``, ``unknown`` once spaces are
+  stripped and case is ignored: ``" Align"`` is **accepted and normalised** to ``"align"``.
+
+The checked copy (stances normalised, scores as floats) is returned; the input is untouched.
+
+Examples
+--------
+>>> import pandas as pd
+>>> frame = pd.DataFrame({"state": ["ARM"], "partner": ["RUS"], "score": [0.5], "stance": ["Align "]})
+>>> check_prediction(frame, "prediction")["stance"].tolist()
+['align']
+>>> check_prediction(frame.assign(score=5.0), "prediction")
+Traceback (most recent call last):
+...
+ValueError: prediction: column 'score', row 0: 5.0 is outside -1 … 1; a score lies from -1 (balance) to 1 (align)
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Any
+
+import pandas as pd
+import pandera.errors as pae
+import pandera.pandas as pa
+
+from alliances.params import shown
+from alliances.schemas import CHOOSERS, POWERS
+from alliances.theories.base import STANCES
+
+#: The stances a prediction or observed frame may hold ("unknown": no coding, no score).
+ALLOWED_STANCES: tuple[str, ...] = STANCES + ("unknown",)
+#: The columns every prediction has (``reason`` is optional here).
+REQUIRED_COLUMNS: tuple[str, ...] = ("state", "partner", "score", "stance")
+
+_PARTNERS = CHOOSERS + POWERS
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)  # numpy numbers too; np.bool_ is no Real
+
+
+def _finite_or_nan(value: Any) -> bool:
+    return not _is_number(value) or math.isnan(float(value)) or math.isfinite(float(value))
+
+
+def _in_range(value: Any) -> bool:
+    return not _is_number(value) or not math.isfinite(float(value)) or -1 <= float(value) <= 1
+
+
+#: Problem words per check name: (what is wrong, what is expected).
+_WORDS: dict[str, tuple[str, str]] = {
+    "text": ("is not a text code", "codes are strings such as 'ARM'"),
+    "chooser": ("is not a chooser", f"state is one of {', '.join(CHOOSERS)} (upper case)"),
+    "partner": ("is not a partner", f"partner is one of {', '.join(_PARTNERS)} (upper case)"),
+    "number": ("is not a number", "a score is a number from -1 to 1 (or NaN with stance 'unknown')"),
+    "finite": ("is not finite", "a score is a number from -1 to 1"),
+    "range": ("is outside -1 … 1", "a score lies from -1 (balance) to 1 (align)"),
+    "stance": ("is not a stance", f"stance is one of {', '.join(ALLOWED_STANCES)}"),
+}
+
+_SCHEMA = pa.DataFrameSchema(
+    {
+        "state": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
+                                   pa.Check(lambda v: v in CHOOSERS, element_wise=True, name="chooser")]),
+        "partner": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
+                                     pa.Check(lambda v: v in _PARTNERS, element_wise=True, name="partner")]),
+        "score": pa.Column(nullable=True, checks=[pa.Check(_is_number, element_wise=True, name="number"),
+                                                  pa.Check(_finite_or_nan, element_wise=True, name="finite"),
+                                                  pa.Check(_in_range, element_wise=True, name="range")]),
+        "stance": pa.Column(checks=[pa.Check(lambda v: v in ALLOWED_STANCES, element_wise=True, name="stance")]),
+    },
+    strict=False, coerce=False,
+)
+
+
+def _first_failure(error: pae.SchemaErrors, label: str) -> ValueError:
+    cases = error.failure_cases
+    case = cases.iloc[0]
+    column, check = str(case["column"]), str(case["check"])
+    problem, hint = _WORDS.get(check, (f"fails {check}", ""))
+    if "not_nullable" in check:
+        problem, hint = "is missing", f"every row needs a {column}"
+    index = case["index"]
+    row = f", row {index}" if index is not None and not pd.isna(index) else ""
+    value = case["failure_case"]
+    value = value.item() if hasattr(value, "item") else value
+    return ValueError(f"{label}: column {column!r}{row}: {shown(value)} {problem}; {hint}")
+
+
+def check_prediction(frame: object, label: str = "prediction") -> pd.DataFrame:
+    """``frame`` checked as a prediction (or observed) frame; a copy with stances normalised.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Columns ``state, partner, score, stance`` (``reason`` and others are kept).
+    label : str
+        What the frame is called in messages (``"prediction"``, ``"observed"``).
+
+    Returns
+    -------
+    DataFrame
+        A copy with the input's index: stances stripped and lower-cased, scores as floats.
+    Rows in messages are counted by position from 0.
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a DataFrame.
+    ValueError
+        If it is empty, lacks a column, has a (state, partner) pair twice, or a code, score or
+        stance that breaks the rules above; the message names the column and the row.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{label} must be a DataFrame from predict(...) or observed(...), got {type(frame).__name__}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"{label} lacks column(s) {', '.join(missing)}; expected {', '.join(REQUIRED_COLUMNS)} "
+                         "(as predict(...) returns)")
+    if frame.empty:
+        raise ValueError(f"{label} has no rows; give the frame predict(...) or observed(...) returns")
+    if frame.columns.duplicated().any():
+        raise ValueError(f"{label} has a column name twice: {', '.join(map(str, frame.columns[frame.columns.duplicated()]))}")
+    checked = frame.reset_index(drop=True)  # rows are named by position in messages
+    checked["stance"] = [s.strip().lower() if isinstance(s, str) else s for s in checked["stance"]]
+    try:
+        _SCHEMA.validate(checked, lazy=True)
+    except pae.SchemaErrors as exc:
+        raise _first_failure(exc, label) from None
+    doubled = checked.duplicated(["state", "partner"], keep="first")
+    if doubled.any():
+        i = int(doubled.to_numpy().argmax())
+        raise ValueError(f"{label}: row {i}: the pair ({checked.at[i, 'state']}, {checked.at[i, 'partner']}) appears "
+                         "more than once; give one row per (state, partner)")
+    checked["score"] = checked["score"].astype(float)
+    checked.index = frame.index
+    unscored = (checked["score"].isna() & (checked["stance"] != "unknown")).to_numpy()
+    if unscored.any():
+        i = int(unscored.argmax())
+        raise ValueError(f"{label}: column 'score', row {i}: missing (NaN) but the stance is "
+                         f"{checked['stance'].iloc[i]!r}; a missing score goes with the stance 'unknown'")
+    return checked
+
+
+__all__ = ["ALLOWED_STANCES", "REQUIRED_COLUMNS", "check_prediction"]
