@@ -28,11 +28,12 @@ from typing import Any
 import pandas as pd
 
 from alliances.analysis.comparison import predict_all
-from alliances.analysis.observed import observed
+from alliances.analysis.frames import check_prediction
+from alliances.analysis.observed import SHARED_ALIGN_AT, SHARED_BALANCE_AT, observed
 from alliances.params import by_name, check_names
-from alliances.theories import COLUMNS, SHORT_TITLES, THEORIES, TITLES, parameter_specs, predict
+from alliances.theories import COLUMNS, SHORT_TITLES, STANCES, THEORIES, TITLES, parameter_specs, predict
 from alliances.theories.base import stances
-from alliances.world import load_world
+from alliances.world import World, load_world
 
 Pair = tuple[str, str]
 
@@ -65,51 +66,102 @@ def stance_agreement(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> tupl
                        prediction["score"], seen)
 
 
-def _require_frame(frame: object, label: str) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise TypeError(f"{label} must be a DataFrame from predict(...) or observed(...), "
-                        f"got {type(frame).__name__}")
-    missing = [c for c in ("state", "partner", "score", "stance") if c not in frame.columns]
-    if missing:
-        raise ValueError(f"{label} lacks column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}")
-    return frame
+def _correlation(a: pd.Series, b: pd.Series, method: str) -> float:
+    """Pearson or Spearman correlation of two aligned score columns; NaN if either is constant."""
+    if len(a) <= 2 or a.std() == 0 or b.std() == 0:
+        return math.nan
+    both = pd.DataFrame({"a": a.to_numpy(), "b": b.to_numpy()})
+    return float(both.corr(method=method).iloc[0, 1])
+
+
+def _share(right: int, pairs: int) -> float:
+    return right / pairs if pairs else math.nan
+
+
+def _scored_pairs(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
+    merged = prediction.merge(observed, on=["state", "partner"], suffixes=("_pred", "_obs"))
+    return merged[merged["score_obs"].notna() & merged["score_pred"].notna()
+                  & (merged["stance_obs"] != "unknown")]
 
 
 def compare(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
     """Agreement of a prediction with observed alignment, per state and overall.
 
-    Metrics (pairs where both sides have a score):
+    No single number carries the verdict; each row (pairs where both sides have a score)
+    reports
 
-    - ``stance_agreement`` = share of (state, partner) pairs with the same stance (0–1);
-    - ``score_correlation`` = Pearson correlation of the two scores (NaN when either side is
-      constant, e.g. balance of power's identical rows);
-    - ``mean_abs_difference`` = mean |predicted − observed| score (0–2).
+    - ``stance_agreement``: share of pairs with the same stance (0–1), the observed stances
+      as the ``observed`` frame gives them (the coding's cut-offs by default, see
+      :mod:`alliances.analysis.observed`) — counted by :func:`count_right`;
+    - ``agreement_shared_cutoffs``: the same count with the observed *scores* read at the
+      theories' default cut-offs (:data:`~alliances.analysis.observed.SHARED_ALIGN_AT`), so
+      both sides use one rule with one set of cut-offs;
+    - ``hedge_baseline``: the stance agreement of "every pair hedges" on the same pairs;
+    - ``score_correlation`` (Pearson) and ``rank_correlation`` (Spearman) of the two scores,
+      NaN when either side is constant (e.g. balance of power's identical rows);
+    - ``mean_abs_difference``: mean |predicted − observed| score (0–2).
+
+    :func:`confusion` gives the 3 × 3 table behind ``stance_agreement``.
     """
-    _require_frame(prediction, "prediction")
-    _require_frame(observed, "observed")
+    prediction = check_prediction(prediction, "prediction")
+    observed = check_prediction(observed, "observed")
     seen = observed_stances(observed)
-    merged = prediction.merge(observed, on=["state", "partner"], suffixes=("_pred", "_obs"))
-    merged = merged[merged["score_obs"].notna() & merged["score_pred"].notna()]
+    ok = observed[(observed["stance"] != "unknown") & observed["score"].notna()]
+    shared = dict(zip(zip(ok["state"], ok["partner"]), stances(ok["score"], SHARED_ALIGN_AT, SHARED_BALANCE_AT)))
+    merged = _scored_pairs(prediction, observed)
     rows = []
     groups = [(s, prediction[prediction["state"] == s]) for s in dict.fromkeys(merged["state"])]
     for state, pred in groups + [("all", prediction)]:
         right, pairs = stance_agreement(pred, seen)
+        right_shared, _ = stance_agreement(pred, shared)
+        hedged, _ = count_right(zip(pred["state"], pred["partner"]), ["hedge"] * len(pred), pred["score"], seen)
         g = merged if state == "all" else merged[merged["state"] == state]
-        corr = math.nan
-        if len(g) > 2 and g["score_pred"].std() > 0 and g["score_obs"].std() > 0:
-            corr = float(g["score_pred"].corr(g["score_obs"]))
         mad = float((g["score_pred"] - g["score_obs"]).abs().mean()) if len(g) else math.nan
-        rows.append({"state": state, "pairs": pairs, "stance_agreement": right / pairs if pairs else math.nan,
-                     "score_correlation": corr, "mean_abs_difference": mad})
+        rows.append({"state": state, "pairs": pairs, "stance_agreement": _share(right, pairs),
+                     "agreement_shared_cutoffs": _share(right_shared, pairs), "hedge_baseline": _share(hedged, pairs),
+                     "score_correlation": _correlation(g["score_pred"], g["score_obs"], "pearson"),
+                     "rank_correlation": _correlation(g["score_pred"], g["score_obs"], "spearman"),
+                     "mean_abs_difference": mad})
     return pd.DataFrame(rows)
+
+
+def confusion(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
+    """The 3 × 3 table of predicted against observed stances (counts of pairs).
+
+    Rows are the observed stance, columns the predicted one, both in the order align, hedge,
+    balance; only pairs with an observed stance and a predicted score are counted, so the
+    diagonal sums to the ``right`` of :func:`count_right`.
+
+    Examples
+    --------
+    >>> from alliances import load_world, predict
+    >>> world = load_world("2008-2019")
+    >>> table = confusion(predict("rsct", world), observed(world))
+    >>> int(table.to_numpy().sum())
+    18
+    """
+    prediction = check_prediction(prediction, "prediction")
+    observed = check_prediction(observed, "observed")
+    merged = _scored_pairs(prediction, observed)
+    table = pd.crosstab(pd.Categorical(merged["stance_obs"], categories=STANCES),
+                        pd.Categorical(merged["stance_pred"], categories=STANCES), dropna=False)
+    table.index.name, table.columns.name = "observed", "predicted"
+    return table.reindex(index=list(STANCES), columns=list(STANCES), fill_value=0).astype(int)
+
+
+#: The overall columns of :func:`compare` that :func:`agreement` and
+#: :func:`agreement_over_time` carry, in order.
+METRICS: tuple[str, ...] = ("pairs", "stance_agreement", "agreement_shared_cutoffs", "hedge_baseline",
+                            "score_correlation", "rank_correlation", "mean_abs_difference")
 
 
 def agreement(table: pd.DataFrame, observed_frame: pd.DataFrame) -> pd.DataFrame:
     """:func:`compare` for every theory of a :func:`~alliances.analysis.predict_all` frame.
 
-    One row per theory (overall), in theory order: ``theory``, ``title``, ``pairs``,
-    ``stance_agreement``, ``score_correlation``, ``mean_abs_difference``, and one column of
-    stance agreement per state (``agreement <state>``).
+    One row per theory (overall), in theory order: ``theory``, ``title``, then every
+    metric of :data:`METRICS` (``pairs``, ``stance_agreement``, ``agreement_shared_cutoffs``,
+    ``hedge_baseline``, ``score_correlation``, ``rank_correlation``, ``mean_abs_difference``),
+    and one column of stance agreement per state (``agreement <state>``).
     """
     rows = []
     for theory in [t for t in THEORIES if t in set(table["theory"])]:
@@ -117,10 +169,8 @@ def agreement(table: pd.DataFrame, observed_frame: pd.DataFrame) -> pd.DataFrame
         overall = result[result["state"] == "all"].iloc[0].to_dict()
         per_state = {f"agreement {r.state}": r.stance_agreement
                      for r in result.itertuples() if r.state != "all"}
-        rows.append({"theory": theory, "title": TITLES[theory], "pairs": overall["pairs"],
-                     "stance_agreement": overall["stance_agreement"],
-                     "score_correlation": overall["score_correlation"],
-                     "mean_abs_difference": overall["mean_abs_difference"], **per_state})
+        rows.append({"theory": theory, "title": TITLES[theory], **{m: overall[m] for m in METRICS},
+                     **per_state})
     return pd.DataFrame(rows)
 
 
@@ -129,7 +179,8 @@ def agreement_over_time(whens: Iterable[str | int], theories: Sequence[str] = TH
     """Stance agreement with observed alignment for each theory in each period or year.
 
     Columns: ``when``, ``theory``, ``stance_agreement``, ``score_correlation``,
-    ``mean_abs_difference``, ``pairs`` (one row per theory × when).
+    ``mean_abs_difference``, ``pairs``, then ``agreement_shared_cutoffs``, ``hedge_baseline``
+    and ``rank_correlation`` (one row per theory × when; see :func:`compare`).
     """
     rows = []
     for when in whens:
@@ -137,7 +188,8 @@ def agreement_over_time(whens: Iterable[str | int], theories: Sequence[str] = TH
         table = agreement(predict_all(world, params, theories), observed(world))
         rows.append(table.assign(when=str(when)))
     out = pd.concat(rows, ignore_index=True)
-    return out[["when", "theory", "stance_agreement", "score_correlation", "mean_abs_difference", "pairs"]]
+    return out[["when", "theory", "stance_agreement", "score_correlation", "mean_abs_difference", "pairs",
+                "agreement_shared_cutoffs", "hedge_baseline", "rank_correlation"]]
 
 
 def hedge_baseline(whens: Iterable[str | int]) -> pd.DataFrame:
@@ -188,6 +240,43 @@ def agreement_grid(theory: str, grid: Mapping[str, Sequence[Any]], whens: Sequen
     return pd.DataFrame(rows)
 
 
+#: Act kinds that are themselves alignment — treaties, memberships and partnerships, bases,
+#: arms and security assistance, and an ally's refusal or suspension — which COURSE.md §3
+#: counts as *observed* alignment. :func:`agreement_without_alliance_acts` removes them from
+#: every theory's inputs.
+ALLIANCE_KINDS: tuple[str, ...] = (
+    "alliance_treaty", "strategic_partnership", "partnership", "regional_organisation", "association_agreement",
+    "membership_promise", "candidate_status", "military_base", "arms_supply", "security_assistance",
+    "alliance_non_assistance", "alliance_suspension")
+
+
+def without_alliance_acts(world: World) -> World:
+    """``world`` with every act of an :data:`ALLIANCE_KINDS` kind dropped."""
+    return world.replace(drop_acts=[a.act_id for a in world.acts if a.kind in ALLIANCE_KINDS])
+
+
+def agreement_without_alliance_acts(whens: Iterable[str | int], theories: Sequence[str] = THEORIES,
+                                    params: Mapping[str, Mapping[str, Any]] | None = None) -> pd.DataFrame:
+    """Every theory's agreement twice: with all inputs, and with alliance-type acts removed.
+
+    The observed alignment is coded partly from the same treaties, bases and arms that some
+    theories read as inputs, so their fit is partly circular (audit §3.6). One row per
+    ``when`` × ``theory`` × ``inputs`` (``"all acts"`` or ``"no alliance acts"``): every
+    :data:`METRICS` column and ``rank`` (1 = highest stance agreement in that ``when`` and
+    ``inputs``; ties share the best rank).
+    """
+    rows = []
+    for when in whens:
+        world = load_world(when)
+        obs = observed(world)
+        for label, inputs in (("all acts", world), ("no alliance acts", without_alliance_acts(world))):
+            table = agreement(predict_all(inputs, params, theories), obs)
+            table["rank"] = table["stance_agreement"].rank(ascending=False, method="min").astype(int)
+            rows.append(table.assign(when=str(when), inputs=label))
+    out = pd.concat(rows, ignore_index=True)
+    return out[["when", "inputs", "theory", "rank", *METRICS]]
+
+
 def divergence_records(predictions: Mapping[str, pd.DataFrame], obs: pd.DataFrame) -> list[dict[str, Any]]:
     """Where the theories disagree with each other and with what happened, as JSON-ready rows.
 
@@ -229,5 +318,5 @@ def mismatches(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> list[dict[
             if (s, p) in seen and seen[(s, p)] != st]
 
 
-__all__ = ["agreement", "agreement_grid", "agreement_over_time", "compare", "count_right", "divergence",
-           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "stance_agreement"]
+__all__ = ["agreement", "agreement_grid", "agreement_over_time", "ALLIANCE_KINDS", "METRICS", "agreement_without_alliance_acts", "compare", "confusion", "count_right", "divergence",
+           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "stance_agreement", "without_alliance_acts"]

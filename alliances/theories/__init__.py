@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from alliances.params import Param, resolve
+from alliances.params import Param, resolve, shown
 from alliances.theories.base import COLUMNS, STANCES, THRESHOLDS, Explanation, stance
 from alliances.theories.registry import REGISTRY, SHORT_TITLES, THEORIES, TITLES, TheorySpec, spec
 from alliances.world import World
@@ -81,6 +81,9 @@ def explain(theory: str, world: World, state: str, partner: str, **params: Any) 
     Returns a frame with columns ``input, contribution`` plus a final ``score`` row.
     """
     _check_world(world)
+    if not isinstance(state, str) or not isinstance(partner, str):
+        raise TypeError(f"no prediction for {shown(state)} -> {shown(partner)}: state and partner must be "
+                        "actor codes as text, e.g. 'GEO' and 'RUS'")
     if state not in world.choosers or partner not in world.partners(state):
         raise ValueError(f"no prediction for {state!r} -> {partner!r}: state must be one of "
                          f"{', '.join(world.choosers)} and partner one of the actors it faces")

@@ -2,14 +2,24 @@ r"""Balance of threat (Walt 1987): states balance against the actor that threate
 judged by its aggregate power, proximity, offensive capability and aggressive intentions — by
 aligning with the strongest actor opposed to it.
 
+Walt's four sources of threat are not independent: "because the ability to project power
+declines with distance", power far away threatens less (Walt 1987, ch. 2), and offensive
+power is the ability to threaten another state "at an acceptable cost". The default
+combination, ``combination="gradient"``, therefore discounts aggregate power and offensive
+capability by a loss-of-strength gradient (Boulding 1962): what an actor's power amounts to
+*at the chooser's distance*. ``combination="additive"`` is the earlier, cruder variant that
+adds the four sources undiscounted, so the distant West's sheer budget makes it every state's
+top threat at equal weights — kept for an exercise.
+
 Model parameters (:data:`PARAMETERS`): the weights ``w_power``, ``w_proximity``,
-``w_offense``, ``w_intentions`` (0–1; defaults 0.5, 1, 0.5, 1: Walt finds proximity and
-perceived intentions decisive and aggregate power rarely so on its own; with all four at 1 the
-distant West's sheer capability makes it the top threat of all three states, for Georgia only
-narrowly ahead of Russia — try it), and ``count_wars``, ``count_separatism_occupation``,
-``count_blockades``, ``count_pressure``, which switch whole kinds of hostile act off
-(:data:`ACT_GROUPS`), both in the intentions term and in "opposed". Ties go to the first actor
-in ``world.partners(i)`` order.
+``w_offense``, ``w_intentions`` (0–1; defaults 0.5, 1, 1, 1, read from Walt's text, not fitted:
+aggregate power "can also be prized" — it can reward friends as well as punish enemies, so on
+its own it cuts both ways — while proximity, offensive power and aggressive intentions each
+provoke balancing; Walt gives no numbers, so :func:`alliances.analysis.robustness.top_threat_shares`
+shows how often each top threat survives other weightings), ``combination``, and
+``count_wars``, ``count_separatism_occupation``, ``count_blockades``, ``count_pressure``,
+which switch whole kinds of hostile act off (:data:`ACT_GROUPS`), both in the intentions term
+and in "opposed". Ties go to the first actor in ``world.partners(i)`` order.
 
 Inputs: ``world.capability["cinc"]`` and ``["milex"]`` (SIPRI),
 :func:`~alliances.theories.inputs.proximity`, :func:`~alliances.theories.inputs.hostility`
@@ -24,10 +34,18 @@ For chooser :math:`i` and each actor :math:`j` it faces (the set :math:`J_i`), w
 
 .. math::
 
-    P_j = \frac{\text{cinc}_j}{\max_{k \in J_i} \text{cinc}_k}, \quad
     X_{ij} = \text{proximity}(i, j), \quad
-    O_j = \frac{\text{milex}_j}{\max_{k \in J_i} \text{milex}_k}, \quad
+    P_{ij} = \frac{g_{ij}\,\text{cinc}_j}{\max_{k \in J_i} g_{ik}\,\text{cinc}_k}, \quad
+    O_{ij} = \frac{g_{ij}\,\text{milex}_j}{\max_{k \in J_i} g_{ik}\,\text{milex}_k}, \quad
     I_{ji} = \text{hostility}(j \to i) = 1 - e^{-\frac{1}{2}\sum_{a \in A^-_{ji}} \text{intensity}_a}
+
+with the loss-of-strength gradient :math:`g_{ij} = X_{ij}` for ``combination="gradient"``
+(no loss across a shared land border; otherwise strength halves at ``HALF_PROXIMITY_KM``
+between capitals, :func:`~alliances.theories.inputs.proximity`) and :math:`g_{ij} = 1` for
+``"additive"``. Discounting before normalising means an actor's power is measured against the
+strongest power *as projected onto* :math:`i`: Russia's offensive capability towards Georgia is
+its budget at a shared border against the West's budget thousands of kilometres away, not
+against the West's budget at home.
 
 .. math::
 
@@ -65,6 +83,8 @@ References
 .. [1] Walt, S. M. (1987). *The Origins of Alliances*. Ithaca, NY: Cornell University Press.
 .. [2] Walt, S. M. (1985). Alliance formation and the balance of world power. *International
    Security*, 9(4), 3–43.
+.. [3] Boulding, K. E. (1962). *Conflict and Defense: A General Theory*. New York: Harper &
+   Row (ch. 12, the loss-of-strength gradient).
 """
 
 from __future__ import annotations
@@ -74,7 +94,7 @@ from typing import Any
 
 import pandas as pd
 
-from alliances.params import BoolParam, FloatParam, Param, resolve
+from alliances.params import BoolParam, ChoiceParam, FloatParam, Param, resolve
 from alliances.theories.base import STANCE_PHRASES, THRESHOLDS, Explanation, clip, sentence, stance_phrase
 from alliances.theories.inputs import acts_sum, hostility, proximity
 from alliances.world import World
@@ -87,21 +107,26 @@ ACT_GROUPS: Mapping[str, tuple[str, ...]] = {
     "count_pressure": ("economic_pressure", "sanctions", "alliance_non_assistance"),
 }
 
-_W = dict(low=0.0, high=1.0, step=0.05)
+
+#: How power and offensive capability enter the threat: discounted by distance (Walt's
+#: argument, Boulding's loss-of-strength gradient) or added undiscounted (the variant).
+COMBINATIONS: tuple[str, ...] = ("gradient", "additive")
+
 PARAMETERS: tuple[Param, ...] = (
     FloatParam("w_power", 0.5, "weight of aggregate power (CINC relative to the strongest actor "
-          "faced)", **_W),
-    FloatParam("w_proximity", 1.0, "weight of proximity (shared border, or closeness of capitals)",
-          **_W),
-    FloatParam("w_offense", 0.5, "weight of offensive capability (military spending relative to the "
-          "largest)", **_W),
+          "faced)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_proximity", 1.0, "weight of proximity (shared border, or closeness of capitals)", low=0.0, high=1.0, step=0.05),
+    FloatParam("w_offense", 1.0, "weight of offensive capability (military spending relative to the "
+          "largest)", low=0.0, high=1.0, step=0.05),
     FloatParam("w_intentions", 1.0, "weight of aggressive intentions (coded hostile acts towards the "
-          "state)", **_W),
+          "state)", low=0.0, high=1.0, step=0.05),
     BoolParam("count_wars", True, "count wars and military pressure as hostile acts"),
     BoolParam("count_separatism_occupation", True, "count backing separatists and occupying territory"),
     BoolParam("count_blockades", True, "count border closures and blockades"),
     BoolParam("count_pressure", True, "count economic pressure, sanctions and an ally's refusal to "
           "help"),
+    ChoiceParam("combination", "gradient", "'gradient': power and offensive capability lose strength with "
+                "distance (Walt, Boulding); 'additive': the four sources added undiscounted", COMBINATIONS),
 )
 
 #: Walt's four sources of threat, in order, and the weight parameter of each.
@@ -109,10 +134,27 @@ COMPONENTS: tuple[str, ...] = ("aggregate power", "proximity", "offensive capabi
 COMPONENT_WEIGHTS: Mapping[str, str] = dict(zip(COMPONENTS, ("w_power", "w_proximity", "w_offense", "w_intentions")))
 
 
-def _relative(world: World, measure: str, actors: tuple[str, ...]) -> dict[str, float]:
-    values = {a: world.capability[measure].get(a) or 0.0 for a in actors}
+def _relative(world: World, measure: str, actors: tuple[str, ...],
+              discount: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Each actor's ``measure`` (times ``discount``, if given) relative to the largest (0–1)."""
+    values = {a: (world.capability[measure].get(a) or 0.0) * (1.0 if discount is None else discount[a])
+              for a in actors}
     top = max(values.values(), default=0.0)
     return {a: (v / top if top > 0 else 0.0) for a, v in values.items()}
+
+
+def projected(world: World, state: str, measure: str, combination: str = "gradient") -> dict[str, float]:
+    r"""Each actor's ``measure`` as it bears on ``state``, relative to the largest (0–1).
+
+    ``"gradient"``: discounted by the loss-of-strength gradient,
+    :math:`c_j\,x_{ij} / \max_k c_k\,x_{ik}` (:math:`x` = :func:`~alliances.theories.inputs.proximity`);
+    ``"additive"``: undiscounted, :math:`c_j / \max_k c_k`.
+    """
+    faced = world.partners(state)
+    if combination not in COMBINATIONS:
+        raise ValueError(f"combination must be one of {', '.join(COMBINATIONS)}, not {combination!r}")
+    gradient = {j: proximity(world, state, j) for j in faced} if combination == "gradient" else None
+    return _relative(world, measure, faced, gradient)
 
 
 def threat_parts(world: World, p: Mapping[str, Any], state: str
@@ -122,7 +164,8 @@ def threat_parts(world: World, p: Mapping[str, Any], state: str
     w = {c: p[name] for c, name in COMPONENT_WEIGHTS.items()}
     total = sum(w.values())
     faced = world.partners(state)
-    power, offense = _relative(world, "cinc", faced), _relative(world, "milex", faced)
+    power = projected(world, state, "cinc", p["combination"])
+    offense = projected(world, state, "milex", p["combination"])
     skip = _skipped(world, p)
     comp = {j: dict(zip(COMPONENTS, (power[j], proximity(world, state, j), offense[j],
                                       hostility(world, j, state, skip)))) for j in faced}

@@ -1,19 +1,52 @@
-r"""Constructivism (identity): amity with those who share one's identity, enmity with the "Other".
+r"""Constructivism (Wendt): identity is made in interaction — "anarchy is what states make of it".
 
-States form amity with actors whose identity they share — faith, language, ethnic kin — and
-enmity with the "Other" their collective memory defines as the enemy (Wendt 1999; Hopf 2002
-on "habitual" friends).
+Wendt (1992) argues that self-help is not given by anarchy but made by practice: states come
+to see one another as enemies, rivals or friends through what they do to one another, and
+these roles sediment into shared expectations. Wendt (1999, ch. 6) calls the three resulting
+role structures the *cultures of anarchy*: **Hobbesian** (the Other is an *enemy*, out to
+destroy the Self), **Lockean** (a *rival* that recognises one's sovereignty but competes) and
+**Kantian** (a *friend*: disputes settled without war, help in need).
 
-Model parameters (:data:`PARAMETERS`): a toggle ``use_<m>`` and a weight ``<m>_weight`` per
-marker :math:`m` of :data:`MARKERS`. Defaults follow the reading's "affinity of identities"
-argument, which rests on shared faith ("Orthodox Christian Georgia"): religion weighs 1,
-language and kinship 0.5, and historical memory — which the reading treats as a separate
-"historical perspective" — 0.25; switching every marker but memory off gives that
-history-only reading. Inputs: ``world.identity``, ``world.kinship``, ``world.memory``.
+Two variants (``identity``):
+
+- ``"interaction"`` (default, the Wendtian one): the role of a partner is read from the
+  history of interaction — the coded historical memory (interaction long past, sedimented)
+  and the security acts of the covered years in both directions (current practice) — so it
+  moves from period to period. A Kantian friend is aligned with, a Lockean rival hedged
+  towards, a Hobbesian enemy balanced against: the three cultures are the three stances,
+  cut at the thresholds every theory shares.
+- ``"thin"``: *thin identity*, a static score of shared attributes — faith, language, ethnic
+  kin — plus memory (Hopf 2002 on "habitual" friends; closer to primordialism or Huntington's
+  kin-country rallying than to Wendt). It is the reading's "affinity of identities"
+  argument and is kept as the explicit variant: religion weighs 1, language and kinship 0.5,
+  memory 0.25 by default, and with every marker but memory switched off it gives the
+  history-only reading.
+
+Model parameters (:data:`PARAMETERS`): ``identity``, ``practice_weight`` (the weight of
+current practice against remembered interaction in the interaction variant; 0.5, no reason
+to favour either), and a toggle ``use_<m>`` and a weight ``<m>_weight`` per marker :math:`m`
+of :data:`MARKERS` (the thin variant; ``use_memory`` also switches memory off in the
+interaction variant). Inputs: ``world.identity``, ``world.kinship``, ``world.memory``,
+``world.acts``.
 
 Notes
 -----
-The score is the weighted mean of the switched-on identity markers,
+**Interaction** (default). With :math:`\lambda` = ``practice_weight`` and :math:`u` the
+``use_memory`` toggle,
+
+.. math::
+
+    S_{ij} = \frac{(1-\lambda)\,u\,M_{ij} + \lambda\,P_{ij}}{(1-\lambda)\,u + \lambda}, \qquad
+    M_{ij} = \tfrac12\,\text{memory}_{ij}, \qquad
+    P_{ij} = \tfrac12\bigl[(s_{ji} - h_{ji}) + (s_{ij} - h_{ij})\bigr]
+
+(0 when the denominator is 0), where :math:`s` and :math:`h` are
+:func:`~alliances.theories.inputs.support` and :func:`~alliances.theories.inputs.hostility`
+(0–1) of the acts active in the covered years: practice is mutual, as a culture is shared.
+The culture is Kantian if :math:`S_{ij} \ge` ``align_at``, Hobbesian if :math:`S_{ij} \le`
+``balance_at``, Lockean otherwise. ``parts`` are ``memory`` and ``practice``.
+
+**Thin identity.** The score is the weighted mean of the switched-on identity markers,
 
 .. math::
 
@@ -35,8 +68,11 @@ score.
 
 References
 ----------
-.. [1] Wendt, A. (1999). *Social Theory of International Politics*. Cambridge University Press.
-.. [2] Hopf, T. (2002). *Social Construction of International Politics*. Cornell University
+.. [1] Wendt, A. (1992). Anarchy is what states make of it: the social construction of power
+   politics. *International Organization*, 46(2), 391–425.
+.. [2] Wendt, A. (1999). *Social Theory of International Politics*. Cambridge University Press
+   (ch. 6, three cultures of anarchy).
+.. [3] Hopf, T. (2002). *Social Construction of International Politics*. Cornell University
    Press.
 """
 
@@ -45,8 +81,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from alliances.params import BoolParam, FloatParam, Param
-from alliances.theories.base import Explanation, clip, listing
+from alliances.params import BoolParam, ChoiceParam, FloatParam, Param
+from alliances.theories.base import Explanation, clip, listing, stance
+from alliances.theories.inputs import hostility, support
 from alliances.world import World
 
 MARKERS: tuple[str, ...] = ("religion", "language", "kinship", "memory")
@@ -54,11 +91,26 @@ _DEFAULT_WEIGHTS = {"religion": 1.0, "language": 0.5, "kinship": 0.5, "memory": 
 _WHAT = {"religion": "shared religion", "language": "shared language",
          "kinship": "ethnic kinship", "memory": "historical memory"}
 
-PARAMETERS: tuple[Param, ...] = tuple(
+#: The two variants: identity made in interaction (Wendt) and thin, attribute-based identity.
+VARIANTS: tuple[str, ...] = ("interaction", "thin")
+
+#: Wendt's three cultures of anarchy, by the stance each gives.
+CULTURES: Mapping[str, str] = {"align": "a friend (Kantian)", "hedge": "a rival (Lockean)",
+                               "balance": "an enemy (Hobbesian)"}
+
+PARAMETERS: tuple[Param, ...] = (
+    ChoiceParam("identity", "interaction", "'interaction': roles (enemy, rival, friend) made by remembered and "
+                "current interaction (Wendt); 'thin': static shared attributes (religion, language, kin, memory)",
+                VARIANTS),
+    FloatParam("practice_weight", 0.5, "interaction variant: weight of current practice (acts of the covered "
+               "years, both ways) against remembered interaction (historical memory)", low=0.0, high=1.0, step=0.05,
+               requires=(("identity", "interaction"),)),
+) + tuple(
     q for m in MARKERS for q in (
-        BoolParam(f"use_{m}", True, f"count {_WHAT[m]} as an identity marker"),
-        FloatParam(f"{m}_weight", _DEFAULT_WEIGHTS[m], f"weight of {_WHAT[m]} among the markers",
-              low=0.0, high=1.0, step=0.05)))
+        BoolParam(f"use_{m}", True, f"thin variant: count {_WHAT[m]} as an identity marker",
+                  requires=() if m == "memory" else (("identity", "thin"),)),
+        FloatParam(f"{m}_weight", _DEFAULT_WEIGHTS[m], f"thin variant: weight of {_WHAT[m]} among the markers",
+                   low=0.0, high=1.0, step=0.05, requires=(("identity", "thin"), (f"use_{m}", True)))))
 
 
 def shared(a: str | None, b: str | None, fa: str | None, fb: str | None) -> float:
@@ -85,16 +137,46 @@ def markers(world: World, state: str, partner: str) -> dict[str, float]:
     }
 
 
+def practice(world: World, state: str, partner: str) -> float:
+    r"""Current practice :math:`P_{ij}` (-1 … 1): mutual support less mutual hostility in the covered years."""
+    return ((support(world, partner, state) - hostility(world, partner, state))
+            + (support(world, state, partner) - hostility(world, state, partner))) / 2
+
+
+def interaction_score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
+    """The interaction variant (the module's Notes): roles made by remembered and current interaction."""
+    lam = p["practice_weight"]
+    w_memory = (1 - lam) if p["use_memory"] else 0.0
+    total_w = w_memory + lam
+    out: dict[tuple[str, str], Explanation] = {}
+    for s in world.choosers:
+        for j in world.partners(s):
+            if total_w <= 0:
+                out[(s, j)] = Explanation(0.0, f"Memory is switched off and practice weighs 0, so this theory has "
+                                               f"no basis for a prediction about {world.names[j]}.",
+                                          {"memory": 0.0, "practice": 0.0})
+                continue
+            parts = {"memory": w_memory * world.memory.get((s, j), 0.0) / 2 / total_w,
+                     "practice": lam * practice(world, s, j) / total_w}
+            value = clip(sum(parts.values()))
+            role = CULTURES[stance(value, p["align_at"], p["balance_at"])]
+            why = (f"Remembered interaction ({parts['memory']:+.2f}) and current practice ({parts['practice']:+.2f}) "
+                   f"make {world.names[j]} {role} for {world.names[s]}: identity score {value:+.2f}.")
+            out[(s, j)] = Explanation(value, why, parts)
+    return out
+
+
 def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanation]:
-    """Identity score for every chooser × partner.
+    """Identity score for every chooser × partner, in the variant ``p["identity"]``.
 
     Parameters
     ----------
     world : World
         The inputs (:func:`alliances.world.load_world`).
     p : mapping
-        This module's :data:`PARAMETERS`, resolved (:func:`alliances.theories.resolve_params`);
-        the thresholds, if present, are not read.
+        This module's :data:`PARAMETERS` and the thresholds, resolved
+        (:func:`alliances.theories.resolve_params`); the interaction variant names the culture
+        the thresholds give each score.
 
     Returns
     -------
@@ -102,6 +184,8 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
         ``{(state, partner): Explanation}`` with the score in [-1, 1] (the formula is in the
         module's Notes), its parts and a one-sentence reason.
     """
+    if p["identity"] == "interaction":
+        return interaction_score(world, p)
     weights = {m: (p[f"{m}_weight"] if p[f"use_{m}"] else 0.0) for m in MARKERS}
     total_w = sum(weights.values())
     out: dict[tuple[str, str], Explanation] = {}

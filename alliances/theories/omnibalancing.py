@@ -6,7 +6,7 @@ power — even appeasing a secondary external threat, such as the patron of thei
 who can switch the rebellion off.
 
 Model parameters (:data:`PARAMETERS`): ``internal_weight``, ``regime_insecurity``,
-``appease_patrons``. Inputs: coded acts (:func:`~alliances.theories.inputs.support`,
+``appease_patrons``, ``affinity``. Inputs: coded acts (:func:`~alliances.theories.inputs.support`,
 :func:`~alliances.theories.inputs.hostility`), vertical and horizontal weakness, CINC,
 proximity, V-Dem polyarchy and the patrons of separatist regions. The ``parts`` of each
 explanation are the three terms — external acts, regime affinity and separatist patron — and
@@ -23,10 +23,9 @@ For state :math:`i` and partner :math:`j`
 clipped to [-1, 1], where
 
 - :math:`\omega` = ``internal_weight``: weight of the regime's (internal) security against
-  external acts. Default 0.75, so that the two terms carry equal weight on average: over
-  every pair and period the external term :math:`|E|` averages 0.51 and the regime term
-  :math:`|\iota k (f + p)|` 0.19, and :math:`(1-\omega)\,0.51 = \omega\,0.19` gives
-  :math:`\omega \approx 0.73`, rounded to 0.75 (:func:`balancing_weight` computes it);
+  external acts. Default 0.6, so that the two terms carry equal weight on average: over
+  every pair and period :math:`(1-\omega)\,\overline{|E|} = \omega\,\overline{|I|}`
+  (:func:`balancing_weight` computes it, 0.62, rounded to 0.05) — derived, not fitted;
 - :math:`E_{ij} = \text{support}_{ji} - \text{hostility}_{ji}`: the partner's coded acts
   towards the state, each :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one
   intensity-1 act 0.39, two 0.63, seven 0.97; :mod:`~alliances.theories.inputs`), the
@@ -37,9 +36,12 @@ clipped to [-1, 1], where
   regions) bites — shifted by :math:`\delta` = ``regime_insecurity`` (0 = from the data);
 - :math:`k_{ij} = c_j x_{ij} / \max_l c_l x_{il}`: the partner's reach — CINC capability
   share times proximity to the state, relative to the best-placed partner (0–1);
-- :math:`f_{ij} = 1 - 2\,|\text{polyarchy}_i - \text{polyarchy}_j|`: regime affinity
-  (V-Dem), -1 … 1: a power with a very different regime backs the leader's opponents (an
-  autocrat fears democracy promotion), a similar one props the leader up; 0 if unknown;
+- :math:`f_{ij} = 1 - 2\max(0,\ q_i - q_j)`: regime affinity (V-Dem polyarchy :math:`q`),
+  -1 … 1, **the course's extension, not David's**: David's leader fears a partner that would
+  empower its domestic opponents; the model reads that, by default (``affinity="below"``), as
+  distrust of a partner *less* democratic than the leader's regime, never of a more democratic
+  one. ``"above"`` (only a democracy promoter is feared) and ``"symmetric"`` (any gap, the
+  earlier course version) are the variants for discussion; 0 if unknown;
 - :math:`p_{ij}`: share of the state's active separatist regions whose patron is the
   partner (0–1) — appeasing that patron is the omnibalancing move (``appease_patrons``).
 
@@ -56,7 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from alliances.params import BoolParam, FloatParam, Param
+from alliances.params import BoolParam, ChoiceParam, FloatParam, Param
 from alliances.schemas import PERIODS, STATES, WEST_ACTORS
 from alliances.theories.base import Explanation, clip, listing
 from alliances.theories.inputs import (
@@ -69,8 +71,11 @@ from alliances.theories.inputs import (
 )
 from alliances.world import World, load_world
 
+#: Which regime gap counts against a partner (:func:`affinity`).
+AFFINITIES: tuple[str, ...] = ("below", "above", "symmetric")
+
 PARAMETERS: tuple[Param, ...] = (
-    FloatParam("internal_weight", 0.75, "weight of regime (internal) security against external acts: "
+    FloatParam("internal_weight", 0.6, "weight of regime (internal) security against external acts: "
           "0 = only the partner's acts count, 1 = only what it can do for the regime",
           low=0.0, high=1.0, step=0.05),
     FloatParam("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "
@@ -78,6 +83,9 @@ PARAMETERS: tuple[Param, ...] = (
           low=-1.0, high=1.0, step=0.05),
     BoolParam("appease_patrons", True, "a leader appeases the patron of its separatists (it can "
           "switch the rebellion off)"),
+    ChoiceParam("affinity", "below", "the course's regime-affinity extension: 'below' = a leader distrusts "
+                "partners less democratic than its regime, 'above' = partners more democratic (democracy "
+                "promoters), 'symmetric' = any regime gap", AFFINITIES),
 )
 
 MEASURE = "cinc"  # capability measure for a partner's reach
@@ -94,11 +102,22 @@ def insecurity(world: World, state: str, shift: float = 0.0) -> float:
     return clip(1 - (1 - v) * (1 - z) + shift, 0.0, 1.0)
 
 
-def affinity(world: World, state: str, partner: str) -> float:
-    """Regime affinity :math:`f_{ij} = 1 - 2|\\Delta\\,\\text{polyarchy}|`; 0 when unknown."""
+def affinity(world: World, state: str, partner: str, direction: str = "below") -> float:
+    r"""Regime affinity :math:`f_{ij}` (-1 … 1) of ``state``'s leader for ``partner``; 0 when unknown.
+
+    ``"below"`` (default): :math:`1 - 2\max(0, q_i - q_j)` — only a partner *less* democratic
+    than the leader's regime counts against it; ``"above"``: :math:`1 - 2\max(0, q_j - q_i)` —
+    only a *more* democratic partner (a democracy promoter) does; ``"symmetric"``:
+    :math:`1 - 2|q_i - q_j|` (:math:`q` = V-Dem polyarchy).
+    """
+    if direction not in AFFINITIES:
+        raise ValueError(f"direction must be one of {', '.join(AFFINITIES)}, not {direction!r}")
     a = world.regime.get(state, {}).get("polyarchy")
     b = world.regime.get(partner, {}).get("polyarchy")
-    return 0.0 if a is None or b is None else 1 - 2 * abs(a - b)
+    if a is None or b is None:
+        return 0.0
+    gap = {"below": max(0.0, a - b), "above": max(0.0, b - a), "symmetric": abs(a - b)}[direction]
+    return 1 - 2 * gap
 
 
 def reach(world: World, state: str) -> dict[str, float]:
@@ -144,7 +163,7 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             ext = support(world, j, s) - hostility(world, j, s)
             pat = patronage(world, s, j) if p["appease_patrons"] else 0.0
             parts = {"external acts": (1 - w) * ext,
-                     "regime affinity": w * iota * k[j] * affinity(world, s, j),
+                     "regime affinity": w * iota * k[j] * affinity(world, s, j, p["affinity"]),
                      "separatist patron": w * iota * k[j] * pat}
             total = clip(sum(parts.values()))
             out[(s, j)] = Explanation(total, _reason(world, s, j, iota, parts, total), parts)

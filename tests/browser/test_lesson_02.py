@@ -27,8 +27,8 @@ from .jupyterlab_helpers import (
 LESSON = Path(__file__).resolve().parents[2] / "notebooks" / "02_balance_of_threat.ipynb"
 VEGALITE = "application/vnd.vegalite.v5+json"
 # The first slider on the page is `w intentions` (default 1.0, step 0.05) in the lesson's
-# first Explorer. Three presses of ArrowLeft take it to 0.85, where Azerbaijan's predicted
-# stance towards Russia turns from hedge to balance (checked in Python below).
+# first Explorer. Three presses of ArrowLeft take it to 0.85, where Armenia's predicted
+# stance towards Russia turns from hedge to align (checked in Python below).
 SLIDER, KEY, PRESSES, TARGET = 0, "ArrowLeft", 3, 0.85
 
 
@@ -51,7 +51,7 @@ def test_the_chosen_slider_move_changes_a_prediction():
     world = load_world("2008-2019")
     before = predict("balance_of_threat", world).set_index(["state", "partner"])["stance"]
     after = predict("balance_of_threat", world, w_intentions=TARGET).set_index(["state", "partner"])["stance"]
-    assert (before["AZE", "RUS"], after["AZE", "RUS"]) == ("hedge", "balance")
+    assert (before["ARM", "RUS"], after["ARM", "RUS"]) == ("hedge", "align")
 
 
 def test_lesson_02_runs_and_a_weight_slider_redraws(page, jupyterlab, scratch_dir, tmp_path):

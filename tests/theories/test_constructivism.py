@@ -13,13 +13,20 @@ from alliances.analysis import observed
 from alliances.errors import ParameterError
 from alliances.theories import constructivism as co
 from alliances.theories import explain, predict
+from alliances.theories.inputs import hostility, support
 
 THEORY = "constructivism"
-HISTORY_ONLY = {"use_religion": False, "use_language": False, "use_kinship": False, "use_memory": True}
+THIN = {"identity": "thin"}
+HISTORY_ONLY = {**THIN, "use_religion": False, "use_language": False, "use_kinship": False, "use_memory": True}
 
 
 def table(world, **params):
-    return predict(THEORY, world, **params).set_index(["state", "partner"])
+    """The thin-identity variant (the reading's argument) unless ``identity`` is given."""
+    return predict(THEORY, world, **{**THIN, **params}).set_index(["state", "partner"])
+
+
+def interaction(world, **params):
+    return predict(THEORY, world, identity="interaction", **params).set_index(["state", "partner"])
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +50,7 @@ def test_identity_wrongly_predicts_orthodox_georgia_aligning_with_russia(w0819, 
     assert w0819.identity["GEO"].religion_branch == w0819.identity["RUS"].religion_branch
     assert table(w0819).loc[("GEO", "RUS"), "stance"] == "align"
     assert obs0819.loc[("GEO", "RUS"), "stance"] != "align"  # observed: balance
-    parts = explain(THEORY, w0819, "GEO", "RUS").set_index("input")["contribution"]
+    parts = explain(THEORY, w0819, "GEO", "RUS", **THIN).set_index("input")["contribution"]
     assert parts["religion"] > 0 and parts["religion"] == parts.drop("score").max()
 
 
@@ -116,11 +123,11 @@ def test_none_markers_do_not_match(w0819):
 
 def test_all_weights_zero_gives_no_basis(w0819):
     t = predict(THEORY, w0819, religion_weight=0.0, language_weight=0.0, kinship_weight=0.0,
-                memory_weight=0.0)
+                memory_weight=0.0, **THIN)
     assert (t["score"] == 0).all() and (t["stance"] == "hedge").all()
     assert t["reason"].str.contains("no basis for a prediction").all()
     t2 = predict(THEORY, w0819, use_religion=False, use_language=False, use_kinship=False,
-                 use_memory=False)
+                 use_memory=False, **THIN)
     assert (t2["score"] == 0).all()
 
 
@@ -174,8 +181,9 @@ def test_bad_parameters_are_refused(w0819):
         predict(THEORY, w0819, use_religion=1)
 
 
-@pytest.mark.parametrize("params", [{}, HISTORY_ONLY, {"religion_weight": 0.0, "language_weight": 0.0,
-                                                       "kinship_weight": 0.0, "memory_weight": 0.0}])
+@pytest.mark.parametrize("params", [{}, THIN, HISTORY_ONLY, {"religion_weight": 0.0, "language_weight": 0.0,
+                                                             "kinship_weight": 0.0, "memory_weight": 0.0, **THIN},
+                                    {"use_memory": False, "practice_weight": 0.0}])
 @pytest.mark.parametrize("when", PERIODS)
 def test_every_reason_is_one_sentence_naming_the_partner(when, params):
     world = load_world(when)
@@ -183,3 +191,76 @@ def test_every_reason_is_one_sentence_naming_the_partner(when, params):
         assert row.reason and row.reason.endswith(".")
         assert not re.search(r"[.!?]\s", row.reason[:-1]), row.reason
         assert world.names[row.partner] in row.reason
+
+
+# -- identity made in interaction (Wendt's three cultures; the default variant) ---------------
+
+def test_the_default_is_the_interaction_variant():
+    assert co.PARAMETERS[0].name == "identity" and co.PARAMETERS[0].default == "interaction"
+
+
+def test_interaction_makes_russia_georgias_enemy_and_the_orthodox_claim_fails(w0819, obs0819):
+    """Identity made in interaction: the 2008 war and recognition of the separatists (current
+    practice) on top of a remembered enemy make Russia Hobbesian for Georgia. The reading's
+    claim (Orthodox Georgia aligning with Orthodox Russia) holds only in the thin variant."""
+    assert interaction(w0819).loc[("GEO", "RUS"), "stance"] == "balance" == obs0819.loc[("GEO", "RUS"), "stance"]
+    assert "Hobbesian" in interaction(w0819).loc[("GEO", "RUS"), "reason"]
+    assert table(w0819).loc[("GEO", "RUS"), "stance"] == "align"
+
+
+def test_interaction_score_by_hand(w0819):
+    """S = ((1 - lambda) M + lambda P) / 1 at lambda = 0.5, Georgia -> Russia, 2008-2019."""
+    m = w0819.memory[("GEO", "RUS")] / 2
+    p = ((support(w0819, "RUS", "GEO") - hostility(w0819, "RUS", "GEO"))
+         + (support(w0819, "GEO", "RUS") - hostility(w0819, "GEO", "RUS"))) / 2
+    assert co.practice(w0819, "GEO", "RUS") == pytest.approx(p)
+    assert interaction(w0819).loc[("GEO", "RUS"), "score"] == pytest.approx(0.5 * m + 0.5 * p)
+    parts = explain(THEORY, w0819, "GEO", "RUS").set_index("input")["contribution"]
+    assert parts["memory"] + parts["practice"] == pytest.approx(parts["score"])
+
+
+def test_interaction_moves_over_time():
+    """Unlike thin identity, the interaction variant changes with what states do."""
+    thin = {when: tuple(table(load_world(when))["score"].round(9)) for when in PERIODS}
+    moving = {when: tuple(interaction(load_world(when))["score"].round(9)) for when in PERIODS}
+    assert len(set(thin.values())) == 1
+    assert len(set(moving.values())) == len(PERIODS)
+
+
+def test_the_culture_named_is_the_stance_given(w0819):
+    for thresholds in ({}, {"align_at": 0.05}, {"balance_at": -0.9}):
+        for row in predict(THEORY, w0819, **thresholds).itertuples():
+            assert co.CULTURES[row.stance] in row.reason
+
+
+@pytest.mark.parametrize("when", PERIODS)
+def test_dropping_a_hostile_act_never_makes_a_partner_more_of_an_enemy(when):
+    world = load_world(when)
+    before = interaction(world)["score"]
+    for act in world.acts:
+        if act.valence < 0:
+            after = interaction(world.replace(drop_acts=[act.act_id]))["score"]
+            assert (after >= before - 1e-12).all(), act.act_id
+
+
+@settings(max_examples=30, deadline=None)
+@given(when=st.sampled_from(PERIODS), s=st.sampled_from(("ARM", "AZE", "GEO")),
+       j=st.sampled_from(("ARM", "AZE", "GEO", "RUS", "TUR", "IRN")), a=st.floats(-2, 2), b=st.floats(-2, 2),
+       lam=st.floats(0, 1))
+def test_a_warmer_memory_never_lowers_the_interaction_score(when, s, j, a, b, lam):
+    if s == j:
+        return
+    lo, hi = sorted((a, b))
+    world = load_world(when)
+    low = interaction(world.replace(memory={(s, j): lo}), practice_weight=lam).loc[(s, j), "score"]
+    high = interaction(world.replace(memory={(s, j): hi}), practice_weight=lam).loc[(s, j), "score"]
+    assert high >= low - 1e-12
+
+
+def test_practice_weight_zero_is_memory_alone_and_one_is_practice_alone(w0819):
+    for (s, j), row in interaction(w0819, practice_weight=0.0).iterrows():
+        assert row["score"] == pytest.approx(w0819.memory.get((s, j), 0.0) / 2)
+    for (s, j), row in interaction(w0819, practice_weight=1.0).iterrows():
+        assert row["score"] == pytest.approx(co.practice(w0819, s, j))
+    none = interaction(w0819, practice_weight=0.0, use_memory=False)
+    assert (none["score"] == 0).all() and none["reason"].str.contains("no basis").all()
