@@ -4,10 +4,12 @@
     python scripts/make_student_notebooks.py --out DIR  # somewhere else (the tests use this)
 
 The sources in exercises/instructor/ carry nbgrader cell metadata: solution regions
-(### BEGIN SOLUTION / ### END SOLUTION) and locked autograder test cells. This runs
-`nbgrader generate_assignment` on a temporary course directory (no gradebook database),
-which replaces each solution with `raise NotImplementedError()` and removes hidden tests,
-then copies the released notebooks to exercises/. Never edit the student notebooks by hand.
+(### BEGIN SOLUTION / ### END SOLUTION) and locked autograder test cells with hidden tests
+(### BEGIN HIDDEN TESTS / ### END HIDDEN TESTS). This runs `nbgrader generate_assignment` on a
+temporary course directory (no gradebook database) with the course's grading/nbgrader_config.py,
+which replaces each solution with a `# YOUR CODE HERE` comment (the answer stays `None`) and
+removes the hidden tests, then copies the released notebooks to exercises/. Never edit the
+student notebooks by hand.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "exercises" / "instructor"
+CONFIG = ROOT / "grading" / "nbgrader_config.py"
 ASSIGNMENT = "exercises"
 
 
@@ -30,6 +33,7 @@ def generate(out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         course = Path(tmp)
         (course / "source" / ASSIGNMENT).mkdir(parents=True)
+        shutil.copy(CONFIG, course / "nbgrader_config.py")
         for path in sources:
             shutil.copy(path, course / "source" / ASSIGNMENT / path.name)
         env = dict(os.environ, PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")

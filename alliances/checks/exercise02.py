@@ -1,7 +1,8 @@
 """Checks for exercises/02_balance_of_threat.ipynb.
 
-Correct answers are computed from the balance-of-threat model at check time; the student's
-five-factor threat function is validated against the model's own four components
+The right answers are not here: ``grading/exercise02.py`` (outside the installed package)
+computes them and the answer key holds their digests (:mod:`alliances.checks.keys`). The
+student's five-factor threat function is validated against the model's own four components
 (:func:`alliances.theories.balance_of_threat.threat_parts`, the numbers behind
 ``explain("balance_of_threat", ...)``).
 """
@@ -11,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from alliances.analysis import what_changes
 from alliances.checks.answers import (
-    Question,
+    Check,
     call_student,
     describe,
     expect_choice,
@@ -23,9 +23,10 @@ from alliances.checks.answers import (
     is_real_type,
     real_number,
 )
+from alliances.checks.keys import key
 from alliances.checks.schema import Answer, parse, text
 from alliances.schemas import CHOOSERS
-from alliances.theories import predict, resolve_params
+from alliances.theories import resolve_params
 from alliances.theories.balance_of_threat import threat_parts
 from alliances.world import World, load_world
 
@@ -38,19 +39,19 @@ SEE_RIGHT_WRONG = "lesson 02, 'What the theory gets right and wrong here'"
 FOUR = ("w_power", "w_proximity", "w_offense", "w_intentions")
 
 
-def four_factor_threat(world: World, state: str, **weights: float) -> dict[str, float]:
-    """The model's threat t_ij of every partner j to ``state`` (the sum of its four shares)."""
-    _, share = threat_parts(world, resolve_params("balance_of_threat", weights), state)
+#: 02.3 extends the model's additive combination of the four sources (the formula the question gives).
+COMBINATION = "additive"
+
+
+def four_factor_threat(world: World, state: str, combination: str | None = None, **weights: float) -> dict[str, float]:
+    """The model's threat t_ij of every partner j to ``state`` (the sum of its four shares), with the
+    model's own ``combination`` of the sources unless one is given."""
+    params: dict[str, object] = dict(weights) if combination is None else {**weights, "combination": combination}
+    _, share = threat_parts(world, resolve_params("balance_of_threat", params), state)
     return {j: sum(parts.values()) for j, parts in share.items()}
 
 
 # -- 02.1 -------------------------------------------------------------------------------
-
-def top_threat(state: str, when: str = WHEN) -> str:
-    """The partner posing the highest threat to ``state`` (first in partner order on a tie, as in the model)."""
-    threat = four_factor_threat(load_world(when), state)
-    return max(threat, key=lambda j: threat[j])
-
 
 class TopThreats(Answer):
     """02.1's answer: ``{"ARM": code, "GEO": code}``."""
@@ -64,7 +65,7 @@ def top_threats(answer: Any) -> None:
     given = parse(TopThreats, answer, see=SEE_TOP)
     codes = list(load_world(WHEN).actors)
     for state in ("ARM", "GEO"):
-        expect_choice(getattr(given, state), codes, top_threat(state), see=SEE_TOP, hint=(
+        expect_choice(getattr(given, state), codes, key(f"02.1/{state}"), see=SEE_TOP, hint=(
             f"For {state}: the top threat is the partner with the highest threat t (the sum of "
             "the four weighted components), the one whose reason says \"top threat\"; "
             "explain('balance_of_threat', world, state, partner) shows the components."))
@@ -72,16 +73,9 @@ def top_threats(answer: Any) -> None:
 
 # -- 02.2 -------------------------------------------------------------------------------
 
-def blockade_changes(state: str = "ARM", when: str = WHEN) -> list[str]:
-    """Partners whose predicted stance for ``state`` changes with ``count_blockades=False``."""
-    moved = what_changes("balance_of_threat", load_world(when), count_blockades=False)
-    moved = moved[(moved["state"] == state) & (moved["stance before"] != moved["stance after"])]
-    return list(moved["partner"])
-
-
 def blockade_partners(answer: Any) -> None:
     """02.2: the partners whose stance from Armenia changes when blockades are not counted."""
-    expect_codes(answer, load_world(WHEN).partners("ARM"), blockade_changes(), what="partner codes",
+    expect_codes(answer, load_world(WHEN).partners("ARM"), key("02.2"), what="partner codes",
                  see=SEE_ACTS, hint=(
                      "Run predict('balance_of_threat', world, count_blockades=False) and compare "
                      "each of Armenia's stances with the default. Two things move: the hostility "
@@ -90,23 +84,6 @@ def blockade_partners(answer: Any) -> None:
 
 
 # -- 02.3 -------------------------------------------------------------------------------
-
-def claim(world: World, state: str, partner: str) -> float:
-    """1 if ``partner`` is the patron of a separatist region on ``state``'s soil active in the
-    world's years (``world.separatism``), else 0."""
-    return 1.0 if any(r.patron == partner for r in world.separatism.get(state, ())) else 0.0
-
-
-def threat5_reference(world: World, state: str, partner: str, w_power: float = 0.5,
-                      w_proximity: float = 1.0, w_offense: float = 0.5, w_intentions: float = 1.0,
-                      w_claim: float = 0.5) -> float:
-    """The five-factor threat the question asks for (the four-factor model plus a claim)."""
-    four = dict(w_power=w_power, w_proximity=w_proximity, w_offense=w_offense, w_intentions=w_intentions)
-    w4 = sum(four.values())
-    t4 = four_factor_threat(world, state, **four)[partner] if w4 > 0 else 0.0
-    total = w4 + w_claim
-    return (t4 * w4 + w_claim * claim(world, state, partner)) / total if total > 0 else 0.0
-
 
 #: Weight sets the check tries: (label, weights, compare with the four-factor model?).
 WEIGHT_SETS = (
@@ -136,7 +113,7 @@ def _one_threat(fn: Callable[..., Any], world: World, state: str, partner: str, 
     if value is None and not is_real_type(got):
         fail(f"{call} returned {describe(got)}; it should return one number.", SEE_DATA)
     if value is None:
-        fail(f"{call} returned {got}. " + (
+        fail(f"{call} returned {describe(got)}. " + (
             "When every weight is 0, return 0.0 (the model does) instead of dividing by 0."
             if all(v == 0 for v in weights.values()) else
             "Look for a division by 0 (a relative measure whose largest value is 0) or a missing "
@@ -166,7 +143,8 @@ def _matches_four_factors(results: dict[Case, float]) -> None:
         world = load_world(when)
         for label, weights, reduces in WEIGHT_SETS:
             for state in CHOOSERS if reduces else ():
-                for partner, model in four_factor_threat(world, state, **{k: weights[k] for k in FOUR}).items():
+                for partner, model in four_factor_threat(world, state, COMBINATION,
+                                                         **{k: weights[k] for k in FOUR}).items():
                     got = results[(when, label, state, partner)]
                     if abs(got - model) > 1e-6:
                         fail(f"With {label}, your threat of {partner} to {state} in {when} is {got:.4f}, but "
@@ -177,16 +155,19 @@ def _matches_four_factors(results: dict[Case, float]) -> None:
                              "and divided by the sum of the weights.", SEE_DATA)
 
 
+def case_name(when: str, label: str, state: str, partner: str) -> str:
+    """The answer-key entry of one case of 02.3."""
+    number = next(i for i, (name, _, _) in enumerate(WEIGHT_SETS) if name == label)
+    return f"02.3/{when}/{number}/{state}/{partner}"
+
+
 def _matches_fifth_factor(results: dict[Case, float]) -> None:
-    """With a claim weight the student's threat is :func:`threat5_reference`."""
-    claimed = {label: weights for label, weights, reduces in WEIGHT_SETS if not reduces}
+    """With a claim weight the student's threat is the five-factor threat of the question."""
+    claimed = {label for label, _, reduces in WEIGHT_SETS if not reduces}
     for (when, label, state, partner), got in results.items():
-        if label not in claimed:
-            continue
-        want = threat5_reference(load_world(when), state, partner, **claimed[label])
-        if abs(got - want) > 1e-6:
-            fail(f"With {label}, your threat of {partner} to {state} in {when} is {got:.4f}; it should be "
-                 f"{want:.4f}. The claim indicator is 1 when {partner} is the patron of a separatist region "
+        if label in claimed and not key(case_name(when, label, state, partner)).accepts_number(got):
+            fail(f"With {label}, your threat of {partner} to {state} in {when} is {got:.4f}, which is not "
+                 f"right. The claim indicator is 1 when {partner} is the patron of a separatist region "
                  f"on {state}'s soil (world.separatism[state], attribute .patron), else 0; add w_claim * claim "
                  "to the weighted sum and w_claim to the divisor.", SEE_DATA)
 
@@ -201,19 +182,9 @@ def five_factor_threat(answer: Any) -> None:
 
 # -- 02.4 -------------------------------------------------------------------------------
 
-def divergent_partners(state: str = "GEO", when: str = WHEN) -> list[str]:
-    """Partners for which balance of power and balance of threat predict different stances."""
-    world = load_world(when)
-    bop = predict("balance_of_power", world)
-    bot = predict("balance_of_threat", world)
-    merged = bop.merge(bot, on=["state", "partner"], suffixes=("_bop", "_bot"))
-    merged = merged[(merged["state"] == state) & (merged["stance_bop"] != merged["stance_bot"])]
-    return list(merged["partner"])
-
-
 def power_threat_divergence(answer: Any) -> None:
     """02.4: Georgia's partners for which the two balance theories predict different stances."""
-    expect_codes(answer, load_world(WHEN).partners("GEO"), divergent_partners(), what="partner codes",
+    expect_codes(answer, load_world(WHEN).partners("GEO"), key("02.4"), what="partner codes",
                  see=SEE_RIGHT_WRONG, hint=(
                      "Put the two predictions side by side (merge them on state and partner) "
                      "and keep Georgia's rows where the stance columns differ; compare stances, "
@@ -231,23 +202,19 @@ WHY_IRAN = {
     "intentions": "Iran committed hostile acts against Georgia in 2008-2019.",
     "capability": "Iran's capability is larger under balance of threat than under balance of power.",
 }
-#: The right option of 02.5.
-WHY_IRAN_ANSWER = "opposition"
-
-
 def why_iran(answer: Any) -> None:
     """02.5: why the two balance theories disagree about Georgia and Iran."""
-    expect_choice(answer, WHY_IRAN, WHY_IRAN_ANSWER, see=SEE_RIGHT_WRONG, hint=(
+    expect_choice(answer, WHY_IRAN, key("02.5"), see=SEE_RIGHT_WRONG, hint=(
         "Compare explain('balance_of_power', world, 'GEO', 'IRN') with "
         "explain('balance_of_threat', world, 'GEO', 'IRN'): which input makes the first "
         "positive, and what is the 'counterweight to Russia' part of the second?"))
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "02.1": Question(top_threats, lambda: {state: top_threat(state) for state in ("ARM", "GEO")}),
-    "02.2": Question(blockade_partners, blockade_changes),
-    "02.3": Question(five_factor_threat, lambda: threat5_reference),
-    "02.4": Question(power_threat_divergence, divergent_partners),
-    "02.5": Question(why_iran, lambda: WHY_IRAN_ANSWER),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "02.1": top_threats,
+    "02.2": blockade_partners,
+    "02.3": five_factor_threat,
+    "02.4": power_threat_divergence,
+    "02.5": why_iran,
 }

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from alliances.analysis import grid, sweep
-from alliances.checks.answers import Question, describe, expect_choice, fail, real_number
+from alliances.checks.answers import Check, describe, expect_choice, fail, real_number
 from alliances.schemas import CHOOSERS
 from alliances.theories import STANCES, explain, predict
 from alliances.theories.inputs import vertical_weakness
@@ -22,6 +22,8 @@ PERIOD = "2008-2019"
 DATA = "lesson 03, 'Real data: threats to the regime'"
 TERMS = "lesson 03, 'What each partner can do: the three terms, side by side'"
 WEIGHT = "lesson 03, 'Regime security against external threats: `internal_weight`'"
+#: Question 03.4 sweeps the symmetric regime-affinity variant (any regime gap counts).
+SYMMETRIC = {"affinity": "symmetric"}
 SWEEP = "lesson 03, 'How sensitive is the key result? A sweep'"
 #: Resolution of the internal_weight sweep in question 03.4, and how far below / above the
 #: first split an answer may lie (above: a sweep in steps of 0.05 lands up to 0.05 late).
@@ -89,7 +91,7 @@ def west_stances(period: str = PERIOD) -> pd.DataFrame:
     """Armenia's and Azerbaijan's stance towards the West (columns ARM, AZE) on a fine grid of
     ``internal_weight`` (the index)."""
     weights = grid("omnibalancing", "internal_weight", steps=SWEEP_STEPS + 1)
-    swept = sweep("omnibalancing", load_world(period), "internal_weight", weights)
+    swept = sweep("omnibalancing", load_world(period), "internal_weight", weights, **SYMMETRIC)
     west = swept[swept["partner"] == "WEST"].pivot(index="value", columns="state", values="stance")
     return west[["ARM", "AZE"]]
 
@@ -103,13 +105,13 @@ def first_split(period: str = PERIOD) -> float | None:
 
 def split_weight(answer: Any) -> None:
     """03.4: the smallest internal_weight at which Armenia and Azerbaijan part ways over the West."""
+    value = real_number(answer)
+    if value is None or not 0.0 <= value <= 1.0:
+        fail(f"Expected a weight from internal_weight's range 0 to 1, got {describe(answer)}.", SWEEP)
     first = first_split()
     if first is None:  # the data changed so that they never split: nothing can be right
         fail("With the current data Armenia's and Azerbaijan's stances towards the West never differ "
              "for any internal_weight; tell your instructor.", SWEEP)
-    value = real_number(answer)
-    if value is None or not 0.0 <= value <= 1.0:
-        fail(f"Expected a weight from internal_weight's range 0 to 1, got {describe(answer)}.", SWEEP)
     if first - SPLIT_BELOW <= value <= first + SPLIT_ABOVE:
         return
     west = west_stances()
@@ -117,17 +119,17 @@ def split_weight(answer: Any) -> None:
     if nearest["ARM"] != nearest["AZE"] and value > first:
         fail(f"At internal_weight={value:g} the stances do differ (Armenia: {nearest['ARM']}, Azerbaijan: "
              f"{nearest['AZE']}), but they already differ at a smaller weight: the question asks for the "
-             "smallest one. Sweep internal_weight from 0 upwards in steps of 0.01 (grid and sweep from "
-             "alliances.analysis).", SWEEP)
+             "smallest one. Sweep internal_weight from 0 upwards in steps of 0.01 with affinity='symmetric' "
+             "(grid and sweep from alliances.analysis).", SWEEP)
     fail(f"At internal_weight={value:g} both stances towards the West are '{nearest['ARM']}'. Sweep "
          "internal_weight from 0 to 1 in steps of 0.01 (grid and sweep from alliances.analysis) and find "
          "the first weight where the two stances differ.", SWEEP)
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "03.1": Question(most_vertically_weak, lambda: min(most_vertically_weak_states())),
-    "03.2": Question(patron_term, lambda: min(patron_terms()[1])),
-    "03.3": Question(predict_full_internal_weight, full_internal_weight_stance),
-    "03.4": Question(split_weight, first_split),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "03.1": most_vertically_weak,
+    "03.2": patron_term,
+    "03.3": predict_full_internal_weight,
+    "03.4": split_weight,
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from alliances.checks.answers import Question, call_student, describe, expect_choice, expect_codes, fail, real_number
+from alliances.checks.answers import Check, call_student, describe, expect_choice, expect_codes, fail, real_number
 from alliances.checks.schema import Answer, choice, parse
 from alliances.theories import STANCES, predict, score
 from alliances.theories.constructivism import MARKERS
@@ -19,8 +19,10 @@ MODEL = "lesson 04, 'The model'"
 HISTORY = "lesson 04, 'History: `use_memory` and `memory_weight`'"
 RECODE = "lesson 04, 'Change a coded judgement yourself'"
 
-#: The "history only" reading: every identity marker but historical memory switched off.
-HISTORY_ONLY = {"use_religion": False, "use_language": False, "use_kinship": False}
+#: The "history only" reading: the thin variant with every marker but historical memory switched off.
+HISTORY_ONLY = {"identity": "thin", "use_religion": False, "use_language": False, "use_kinship": False}
+#: Question 04.3 extends the thin-identity variant (static shared attributes).
+THIN = {"identity": "thin"}
 #: Question 04.2 recodes Georgia's memory of Turkey to this value.
 RECODED_MEMORY = 1
 #: Worlds on which 04.3's function is validated, and the new marker's weights tried.
@@ -88,7 +90,7 @@ def regime_similarity(world: World, state: str, partner: str) -> float:
 def identity_with_regime_marker(world: World, state: str, partner: str, new_weight: float) -> float:
     """A reference answer to 04.3: the model's identity score with :func:`regime_similarity` added
     as a fifth marker of weight ``new_weight`` (a weighted mean over the five markers)."""
-    params, scored = score("constructivism", world)
+    params, scored = score("constructivism", world, **THIN)
     total = sum(params[f"{m}_weight"] for m in MARKERS if params[f"use_{m}"])
     marker = regime_similarity(world, state, partner)
     return (scored[(state, partner)].score * total + new_weight * marker) / (total + new_weight)
@@ -112,13 +114,13 @@ def identity_with_new_marker(answer: Any) -> None:
     changed = False
     for period in FUNCTION_PERIODS:
         world = load_world(period)
-        reference = predict("constructivism", world)
+        reference = predict("constructivism", world, **THIN)
         for weight in NEW_WEIGHTS:
             for state, partner, ref in zip(reference["state"], reference["partner"], reference["score"]):
                 value = _identity(answer, world, state, partner, weight, period)
                 if weight == 0 and abs(value - ref) > 1e-6:
                     fail(f"With the new marker's weight 0, my_identity(world, {state!r}, {partner!r}, 0) should "
-                         f"equal the model's score {ref:+.4f} from predict('constructivism', world) (for "
+                         f"equal the model's score {ref:+.4f} from predict('constructivism', world, identity='thin') (for "
                          f"{period}); it returned {value:+.4f}. Use the model's four markers and default "
                          "weights, and add the new marker to the numerator AND the denominator.", MODEL)
                 changed = changed or abs(value - ref) > 1e-6
@@ -128,9 +130,9 @@ def identity_with_new_marker(answer: Any) -> None:
              "the numerator?", MODEL)
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "04.1": Question(history_only_balance, history_only_balanced),
-    "04.2": Question(recoded_memory, recoded_stances),
-    "04.3": Question(identity_with_new_marker, lambda: identity_with_regime_marker),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "04.1": history_only_balance,
+    "04.2": recoded_memory,
+    "04.3": identity_with_new_marker,
 }

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationInfo, field_validator
 
 from alliances.analysis import observed
-from alliances.checks.answers import Question, expect_choice, expect_codes
+from alliances.checks.answers import Check, expect_choice, expect_codes
 from alliances.checks.schema import Answer, choice, number, pair, parse, text, whole
 from alliances.theories import STANCES, explain, predict
 from alliances.theories.rsct import LEVELS
@@ -220,10 +220,10 @@ def region(answer: Any) -> None:
     parse(Region, answer, see=REGION_SEE)
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "05.1": Question(levels_pulling_down, levels_pulling),
-    "05.2": Question(without_russian_backing, stances_without_backing),
-    "05.3": Question(divergence_verdict, verdict),
-    "05.4": Question(region, lambda: EXAMPLE_REGION),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "05.1": levels_pulling_down,
+    "05.2": without_russian_backing,
+    "05.3": divergence_verdict,
+    "05.4": region,
 }

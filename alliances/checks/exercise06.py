@@ -14,7 +14,7 @@ import pandas as pd
 
 from alliances import karabakh
 from alliances.checks.answers import (
-    Question,
+    Check,
     call_student,
     describe,
     expect_choice,
@@ -259,10 +259,10 @@ def earliest_weights(answer: Any) -> None:
              "same row.", WEIGHTS_SECTION)
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "06.1": Question(default_tipping_year, karabakh.tipping_year),
-    "06.2": Question(drone_counterfactual, drone_effect),
-    "06.3": Question(fourth_stabiliser, lambda: stability_with_spending_trend),
-    "06.4": Question(earliest_weights, earliest_row),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "06.1": default_tipping_year,
+    "06.2": drone_counterfactual,
+    "06.3": fourth_stabiliser,
+    "06.4": earliest_weights,
 }

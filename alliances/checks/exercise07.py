@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from pydantic import field_validator
 
 from alliances import secession
-from alliances.checks.answers import Question, expect_choice, expect_number, fail
+from alliances.checks.answers import Check, expect_choice, expect_number, fail
 from alliances.checks.schema import Answer, choice, flag, number, parse, share, whole
 from alliances.errors import ParameterError
 
@@ -164,10 +164,10 @@ def overfitting(answer: Any) -> None:
              "fit_thresholds=True — so that in-sample agreement is above leave-one-out agreement.", FITTING)
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "07.1": Question(karabakh_score, karabakh_score_value),
-    "07.2": Question(model_vs_baseline, model_and_baseline),
-    "07.3": Question(unknowns_prediction, unknowns_effects),
-    "07.4": Question(overfitting, overfitting_answer),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "07.1": karabakh_score,
+    "07.2": model_vs_baseline,
+    "07.3": unknowns_prediction,
+    "07.4": overfitting,
 }

@@ -27,7 +27,7 @@ from alliances.analysis import (
 )
 from alliances.checks.answers import (
     LIST_LIKE,
-    Question,
+    Check,
     call_student,
     code_pair,
     describe,
@@ -373,11 +373,11 @@ def fit_and_test(answer: Any) -> None:
         f"{parameter}=...) compared with observed(world)."))
 
 
-#: The questions of this notebook: their checks and reference answers.
-QUESTIONS: dict[str, Question] = {
-    "08.1": Question(best_theory, lambda: best_theories()[0]),
-    "08.2": Question(hard_relations, shared_failures),
-    "08.3": Question(majority_vote, lambda: majority_vote_reference),
-    "08.4": Question(vote_against_best, vote_result),
-    "08.5": Question(fit_and_test, fit_and_test_answer),
+#: The questions of this notebook and their checks.
+QUESTIONS: dict[str, Check] = {
+    "08.1": best_theory,
+    "08.2": hard_relations,
+    "08.3": majority_vote,
+    "08.4": vote_against_best,
+    "08.5": fit_and_test,
 }

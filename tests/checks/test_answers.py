@@ -1,6 +1,7 @@
 """The building blocks of the checks: each wrong input gives its own one-line hint."""
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -138,3 +139,69 @@ def test_expect_function_names_the_function():
                                          (("ARM",), None), (("ARM", 3), None), ("AG", None), (("", "GEO"), None)])
 def test_code_pair(value, pair):
     assert code_pair(value) == pair
+
+
+# -- what a student sees, and answers as a person means them ------------------------------
+
+def test_a_hint_renders_as_its_text_only_wrapped_to_nbgraders_width():
+    from alliances.checks.answers import HINT_WIDTH, render_hint
+    hint = Hint("Question 02.3: " + "word " * 60)
+    lines = hint._render_traceback_()
+    assert lines == render_hint(str(hint)) and len(lines) > 1
+    assert all(len(line) <= HINT_WIDTH for line in lines) and HINT_WIDTH <= 90
+    assert not any("\x1b" in line or "Traceback" in line for line in lines)
+
+
+@pytest.mark.parametrize("answer", [
+    ["1992\u20131999", "2008\u20142019"], ("1992-1999", "2008-2019"), {"1992-1999", " 2008-2019 "},
+    np.array(["1992-1999", "2008-2019"]), pd.Series(["1992-1999", "2008-2019"]),
+    pd.Series(["1992-1999", "2008-2019"]).unique(), pd.Index(["1992-1999", "2008-2019"]),
+    {"1992-1999": 1, "2008-2019": 2}.keys(), ["1992\u22121999", "2008-2019"],
+])
+def test_a_list_of_codes_may_come_in_any_form_a_person_means(answer):
+    expect_codes(answer, ["1992-1999", "2000-2007", "2008-2019"], ["1992-1999", "2008-2019"], what="periods",
+                 hint="")
+
+
+@pytest.mark.parametrize("answer", [{"1992-1999": 1}, pd.DataFrame({"p": ["1992-1999"]}), 1992, b"1992-1999",
+                                    np.array([["1992-1999"]])])
+def test_what_is_not_a_list_is_refused_with_a_hint(answer):
+    with pytest.raises(Hint, match="Expected a list of periods"):
+        expect_codes(answer, ["1992-1999"], ["1992-1999"], what="periods", hint="")
+
+
+@pytest.mark.parametrize("exc, words", [
+    (SystemExit(1), "exit()"), (KeyboardInterrupt(), "interrupted"), (RecursionError(), "without end"),
+])
+def test_what_a_students_function_raises_beyond_exception_becomes_a_hint(exc, words):
+    with pytest.raises(Hint, match=re.escape(words)):
+        call_student(_raiser(exc), name="threat5")
+
+
+def test_a_function_that_recurses_without_end_gets_one_line():
+    def threat5(*args, **kwargs):
+        return threat5(*args, **kwargs)
+    with pytest.raises(Hint) as caught:
+        call_student(threat5, name="threat5")
+    assert caught.value.__cause__ is None and caught.value.__context__ is None
+    assert len(caught.value._render_traceback_()) <= 3
+
+
+def test_a_function_that_returns_none_is_not_written_yet():
+    with pytest.raises(Hint, match="returned None: it is not written yet"):
+        call_student(lambda: None, name="threat5")
+
+
+def test_describe_never_raises():
+    class Hostile:
+        def __repr__(self):
+            raise RuntimeError("boom")
+    assert "cannot be shown" in describe(Hostile())
+    assert "digits" in describe(10 ** 5000)
+
+
+def test_both_two_decimal_roundings_of_a_sixteenth_are_accepted():
+    for answer in (0.62, 0.63, 0.625):
+        expect_share(answer, 0.625, name="in_sample", hint="")
+    with pytest.raises(Hint):
+        expect_share(0.61, 0.625, name="in_sample", hint="")

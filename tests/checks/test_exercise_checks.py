@@ -18,8 +18,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from alliances import checks
-from alliances.checks import CHECKS, EXERCISES, QUESTIONS, Hint, check, reference_answer
+from alliances.checks import CHECKS, EXERCISES, Hint, check
 from alliances.checks.answers import is_real_type, real_number
+from grading.references import REFERENCES, reference_answer
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTION_IDS = sorted(CHECKS)
@@ -150,7 +151,7 @@ def test_one_module_per_exercise_notebook_named_for_it():
     for module in EXERCISES:
         number = module.__name__[-2:]
         assert module.QUESTIONS and all(q.startswith(f"{number}.") for q in module.QUESTIONS), module.__name__
-    assert sum(len(m.QUESTIONS) for m in EXERCISES) == len(CHECKS) == len(QUESTIONS)
+    assert sum(len(m.QUESTIONS) for m in EXERCISES) == len(CHECKS) == len(REFERENCES)
 
 
 def test_the_questions_are_those_the_notebooks_check():
@@ -166,7 +167,7 @@ def test_unknown_question_is_a_hint():
     with pytest.raises(Hint, match="There is no question"):
         check("99.9", 1)
     with pytest.raises(Hint, match="There is no question"):
-        reference_answer("99.9")
+        check(2.1, 1)
 
 
 def test_a_right_answer_is_confirmed(capsys):
@@ -175,6 +176,23 @@ def test_a_right_answer_is_confirmed(capsys):
 
 
 def test_a_bug_inside_a_check_still_reaches_the_student_as_a_hint(monkeypatch):
-    monkeypatch.setitem(checks.CHECKS, "00.0", lambda answer: 1 / 0)
-    with pytest.raises(Hint, match="could not be checked .ZeroDivisionError"):
-        check("00.0", 1)
+    def broken(answer):
+        raise ZeroDivisionError
+    monkeypatch.setitem(checks.CHECKS, "00.1", broken)
+    monkeypatch.setitem(checks.exercise00.QUESTIONS, "00.1", broken)
+    monkeypatch.setitem(checks._ORIGINAL, "00.1", broken)
+    with pytest.raises(Hint, match=r"^Question 00.1: your answer could not be checked .ZeroDivisionError"):
+        check("00.1", 1)
+
+
+@pytest.mark.parametrize("question", ["00.1", "02.3", "07.2"])
+def test_an_unanswered_question_says_so(question):
+    with pytest.raises(Hint, match=rf"^Question {question}: not answered yet"):
+        check(question, None)
+
+
+def test_a_check_replaced_at_run_time_is_refused(monkeypatch):
+    """An answer cell that patches the registry (``CHECKS[...] = lambda a: None``) gains nothing."""
+    monkeypatch.setitem(checks.CHECKS, "00.1", lambda answer: None)
+    with pytest.raises(Hint, match="was replaced"):
+        check("00.1", "TUR")
