@@ -25,7 +25,7 @@ from IPython.display import display
 from alliances.charts import VEGALITE_MIME
 from alliances.charts.render import Rows
 from alliances.errors import ParameterError
-from alliances.params import BoolParam, FloatParam, Param, by_name, check_names
+from alliances.params import BoolParam, FloatParam, Param, applies, by_name, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
 
 #: What the period/year control offers: the four periods, then every year.
@@ -56,6 +56,32 @@ def control_for(param: Param) -> w.ValueWidget:
                             layout=layout)
     widget.tooltip = param.description
     return widget
+
+
+def link_requirements(controls: Mapping[str, w.ValueWidget], specs: Mapping[str, Param],
+                      fixed: Mapping[str, Any] | None = None) -> None:
+    """Grey out every control whose parameter does not matter under the current values, and keep it so.
+
+    A spec's ``requires`` (:data:`alliances.params.Requirements`) names the values other
+    parameters must have for it to matter — a marker's weight while its toggle is on, a
+    variant's own slider while that variant is chosen. Such a control is ``disabled`` until
+    they do, so no control ever sits there doing nothing. ``fixed`` holds the values of
+    parameters without a control.
+    """
+    held = dict(fixed or {})
+    dependent = {n: c for n, c in controls.items() if specs[n].requires}
+    if not dependent:
+        return
+
+    def refresh(change: Any = None) -> None:
+        values = {**held, **{n: c.value for n, c in controls.items()}}
+        for name, control in dependent.items():
+            control.disabled = not applies(specs[name], values)
+
+    leaders = {req for n in dependent for req, _ in specs[n].requires if req in controls}
+    for name in leaders:
+        controls[name].observe(refresh, names="value")
+    refresh()
 
 
 def period_control(when: str, options: Sequence[tuple[str, str]] = WHEN_OPTIONS, width: str = CONTROL_WIDTH
@@ -147,6 +173,7 @@ class ModelExplorer:
             if name in self.fixed:
                 control.value = self.fixed[name]
             control.observe(self._on_change, names="value")
+        link_requirements(self.controls, self.specs, self.fixed)
         self.period: w.Dropdown | None = None if when is None else period_control(when)
         if self.period is not None:
             self.period.observe(self._on_change, names="value")
@@ -243,6 +270,23 @@ class Explorable(Protocol):
     def signature(self) -> pd.DataFrame: ...
 
 
+def _group(key: Hashable) -> Hashable:
+    """The controls a requirement may name: the same model's (the dashboard's keys are ``(theory, name)``)."""
+    return key[:-1] if isinstance(key, tuple) else ()
+
+
+def _meet(items: Sequence[tuple[Hashable, Param, w.ValueWidget]], key: Hashable, spec: Param
+          ) -> list[tuple[w.ValueWidget, Any]]:
+    """Set the controls ``spec`` requires to the values it requires; returns what to put back."""
+    undo = []
+    for name, value in spec.requires:
+        for other_key, other_spec, control in items:
+            if other_spec.name == name and _group(other_key) == _group(key) and control.value != value:
+                undo.append((control, control.value))
+                control.value = value
+    return undo
+
+
 def _moves(explorer: Explorable, control: w.ValueWidget, start: Any, values: Iterable[Any]) -> bool:
     """Does moving ``control`` from ``start`` to any of ``values`` change the signature?"""
     control.value = start
@@ -261,7 +305,9 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
     Each control is moved to each of ``alternatives(spec)`` (default: the spec's own
     :meth:`~alliances.params.FloatParam.alternatives`) in each of ``whens`` (default: every
     period and year of the period control; an explorer without one is tried once), and the
-    explorer's ``signature()`` compared. Every control and the period are put back.
+    explorer's ``signature()`` compared, with the controls a parameter requires
+    (:data:`alliances.params.Requirements`) set so that it matters. Every control and the
+    period are put back.
     Works for every explorer and for the dashboard (keys ``(theory, parameter)``).
     """
     other = alternatives or (lambda p: p.alternatives())
@@ -272,7 +318,9 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
         list(whens) if whens is not None else [v for _, v in WHEN_OPTIONS])
     start_when = None if period is None else period.value
     result: dict[Hashable, bool] = {}
-    for key, spec, control in explorer.control_items():
+    items = explorer.control_items()
+    for key, spec, control in items:
+        undo = _meet(items, key, spec)
         start = control.value
         changed = False
         for when in tried:
@@ -282,6 +330,8 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
                 changed = True
                 break
         control.value = start
+        for leader, value in reversed(undo):
+            leader.value = value
         result[key] = changed
     if period is not None:
         period.value = start_when
@@ -289,4 +339,4 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
 
 
 __all__ = ["CONTROL_WIDTH", "STYLE", "WHEN_OPTIONS", "Explorable", "ModelExplorer", "control_for",
-           "controls_that_change", "period_control", "redraw", "show_spec", "swap_datasets"]
+           "controls_that_change", "link_requirements", "period_control", "redraw", "show_spec", "swap_datasets"]

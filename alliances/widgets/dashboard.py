@@ -39,7 +39,7 @@ from alliances.params import Param
 from alliances.schemas import CHOOSERS, FIRST_YEAR, LAST_YEAR, PERIODS, POWERS
 from alliances.theories import SHORT_TITLES, THEORIES, parameter_specs, predict
 from alliances.theories.registry import check_theories
-from alliances.widgets.base import control_for, period_control, redraw
+from alliances.widgets.base import control_for, link_requirements, period_control, redraw
 from alliances.world import load_world
 
 #: Row and column order of every heat map in the dashboard.
@@ -94,6 +94,8 @@ class Dashboard:
         self.period = period_control(when, width="300px")
         self.controls: dict[str, dict[str, w.ValueWidget]] = {
             t: {p.name: control_for(p) for p in parameter_specs(t)} for t in self.theories}
+        for theory, group in self.controls.items():
+            link_requirements(group, {p.name: p for p in parameter_specs(theory)})
         self.reset_button = w.Button(description="reset every control", icon="undo",
                                      tooltip="every parameter of every theory back to its default")
         groups = w.Accordion(children=[w.VBox(list(c.values())) for c in self.controls.values()],

@@ -101,3 +101,35 @@ def test_controls_that_change_finds_a_dead_control_and_puts_everything_back():
         "live": False, "dead": False}
     with pytest.raises(ValueError, match="no period control"):
         controls_that_change(toy, whens=["2008-2019"])
+
+
+def test_a_control_is_greyed_out_while_its_parameter_does_not_matter():
+    """A thin-identity weight is disabled under the interaction variant and while its toggle is off."""
+    explorer = Explorer("constructivism", show=["identity", "use_religion", "religion_weight"])
+    weight, toggle, variant = (explorer.controls[n] for n in ("religion_weight", "use_religion", "identity"))
+    assert variant.value == "interaction" and weight.disabled and toggle.disabled
+    variant.value = "thin"
+    assert not weight.disabled and not toggle.disabled
+    toggle.value = False
+    assert weight.disabled
+    toggle.value = True
+    assert not weight.disabled
+
+
+def test_a_fixed_variant_enables_its_own_controls():
+    explorer = Explorer("constructivism", show=["religion_weight"], fixed={"identity": "thin"})
+    assert not explorer.controls["religion_weight"].disabled
+
+
+def test_every_requirement_names_a_parameter_of_its_model_and_an_allowed_value():
+    from alliances import karabakh, secession
+    from alliances.theories import THEORIES, parameter_specs
+
+    models = {t: parameter_specs(t) for t in THEORIES} | {"karabakh": karabakh.PARAMETERS,
+                                                         "secession": secession.PARAMETERS}
+    for model, specs in models.items():
+        known = {p.name: p for p in specs}
+        for p in specs:
+            for name, value in p.requires:
+                assert name in known and name != p.name, f"{model}.{p.name} requires unknown {name!r}"
+                assert known[name].validate(value) == value, f"{model}.{p.name}: {name}={value!r} not allowed"

@@ -1,0 +1,40 @@
+"""Long-running use: a widget survives hundreds of control changes, and its output never stacks.
+
+(The soak benchmark, ``benchmarks/soak.py``, measures memory over many more calls; timing and
+memory belong there, not in a test.)
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from alliances.widgets import Dashboard, Explorer, StabilityExplorer
+
+CHANGES = 400
+
+
+def test_an_explorer_survives_many_control_changes():
+    explorer = Explorer("balance_of_threat", show=["w_intentions", "count_wars"])
+    slider, toggle = explorer.controls["w_intentions"], explorer.controls["count_wars"]
+    values = [i / 20 for i in range(21)]
+    for i, period in zip(range(CHANGES), itertools.cycle(["2008-2019", "1995", "2020-2024"])):
+        slider.value = values[(7 * i) % len(values)]
+        if i % 50 == 0:
+            toggle.value = not toggle.value
+            explorer.period.value = period
+        assert len(explorer.output.outputs) == 1, "redraws must replace the chart, not stack"
+    assert "Not a valid setting" not in explorer.summary.value
+    assert not explorer.prediction.empty
+
+
+def test_the_dashboard_and_a_karabakh_explorer_survive_many_control_changes():
+    dashboard = Dashboard()
+    weight = dashboard.controls["rsct"]["w_penetration"]
+    stability = StabilityExplorer()
+    threshold = stability.controls["threshold"]
+    for i in range(CHANGES // 2):
+        weight.value = ((3 * i) % 21) / 20
+        threshold.value = ((5 * i) % 21) / 20
+        assert all(len(out.outputs) == 1 for out in dashboard.outputs.values())
+        assert len(stability.output.outputs) == 1
+    assert len(dashboard.predictions) == len(dashboard.theories)
