@@ -78,6 +78,7 @@ from alliances.data import folder_stamps, load_table
 from alliances.errors import DataError, ParameterError
 from alliances.params import BoolParam, FloatParam, Param, shown
 from alliances.params import resolve as base_resolve
+from alliances.weighting import known_weighted_mean
 
 FIRST, LAST = 1994, 2024
 YEARS = np.arange(FIRST, LAST + 1)
@@ -238,18 +239,9 @@ def _stabilisers(data_dir: str | Path | None, p: dict[str, Any]) -> pd.DataFrame
     return out
 
 
-def _weighted_index(stabilisers: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """``index`` for every (weight row, year): Σ w S / Σ w over the stabilisers with data; NaN if none."""
-    has = ~np.isnan(stabilisers)
-    num = weights @ np.where(has, stabilisers, 0).T
-    den = weights @ has.T.astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
-
-
 def _with_index(out: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
     weights = np.array([[p[w] for w in WEIGHTS]])
-    out["index"] = _weighted_index(out[list(STABILISERS)].to_numpy(float), weights)[0]
+    out["index"] = known_weighted_mean(out[list(STABILISERS)].to_numpy(float), weights)[0]
     out["tipped"] = out["index"] < p["threshold"]
     return out
 
@@ -312,7 +304,7 @@ def sensitivity(data_dir: str | Path | None = None, *, step: float = 0.1, **para
     p = resolve(params)
     n = round(1 / step)
     grid = np.array([(i, j, n - i - j) for i, j in product(range(n + 1), repeat=2) if i + j <= n], float) / n
-    index = _weighted_index(_stabilisers(data_dir, p)[list(STABILISERS)].to_numpy(float), grid)
+    index = known_weighted_mean(_stabilisers(data_dir, p)[list(STABILISERS)].to_numpy(float), grid)
     years = _inputs(data_dir)[0]["year"].to_numpy()
     tipped = (index < p["threshold"]) & (years > FIRST)[None, :]
     first = np.where(tipped.any(axis=1), years[np.argmax(tipped, axis=1)], -1)

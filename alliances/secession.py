@@ -71,6 +71,7 @@ from alliances.data import load_table
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, ChoiceParam, FloatParam, Param, shown
 from alliances.params import resolve as base_resolve
+from alliances.weighting import known_weighted_mean
 
 FACTORS = ("geography", "history", "ethnic", "legal")
 WEIGHTS = tuple(f"w_{f}" for f in FACTORS)
@@ -177,15 +178,6 @@ def factor_scores(table: pd.DataFrame, unknowns: str = "neutral") -> pd.DataFram
                          for f, x in items.items()}, index=table.index)
 
 
-def _weighted(factors: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Scores for every (weight row, case): Σ w x / Σ w over known factors; NaN if none known."""
-    known = ~np.isnan(factors)
-    num = weights @ np.where(known, factors, 0).T
-    den = weights @ known.T.astype(float)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
-
-
 def _classify(score: np.ndarray, partial_at: float, success_at: float) -> np.ndarray:
     """0 failure, 1 partial, 2 success; -1 where there is no score."""
     return np.where(np.isnan(score), -1, np.where(score >= success_at, 2, np.where(score >= partial_at, 1, 0)))
@@ -201,7 +193,7 @@ def explained(data_dir: str | Path | None = None, table: pd.DataFrame | None = N
     t = checked_table(table, data_dir)
     f = factor_scores(t, p["unknowns"])
     w = np.array([[p[k] for k in WEIGHTS]])
-    score = _weighted(f.to_numpy(float), w)[0]
+    score = known_weighted_mean(f.to_numpy(float), w)[0]
     pred = _classify(score, p["partial_at"], p["success_at"])
     out = pd.concat([t[["case_id", "region", "outcome", "outcome_ordinal"]], f], axis=1)
     out["score"] = score
@@ -231,7 +223,7 @@ THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.05), 2)
 def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict[str, Any],
          fit_thresholds: bool) -> tuple[np.ndarray, float, float, float]:
     """Best (weights, partial_at, success_at, agreement) on these cases only."""
-    scores = _weighted(factors, grid)                                   # (weights, cases)
+    scores = known_weighted_mean(factors, grid)                                   # (weights, cases)
     cuts = ([(a, b) for a in THRESHOLD_GRID for b in THRESHOLD_GRID if a <= b] if fit_thresholds
             else [(p["partial_at"], p["success_at"])])
     higher = ordinal[:, None] > ordinal[None, :]                        # pairs with different outcomes
@@ -293,7 +285,7 @@ def leave_one_out(data_dir: str | Path | None = None, table: pd.DataFrame | None
     for i in range(len(t)):
         keep = np.arange(len(t)) != i
         w, a, b, _ = _fit(f[keep], y[keep], grid, p, fit_thresholds)
-        score = _weighted(f[i:i + 1], w[None, :])[0, 0]
+        score = known_weighted_mean(f[i:i + 1], w[None, :])[0, 0]
         pred = int(_classify(np.array([score]), a, b)[0])
         rows.append({"case_id": t["case_id"].iloc[i], **dict(zip(WEIGHTS, map(float, w))),
                      "partial_at": a, "success_at": b, "score": score, "observed": CLASSES[y[i]],
