@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from types import MappingProxyType
+
+import pandas as pd
 
 from alliances.world import World
 
@@ -33,3 +36,12 @@ def relabel(world: World, perm: dict[str, str]) -> World:
                                                  for r in v) for s, v in world.separatism.items()}),
         observed=pair(world.observed),
     )
+
+
+def assert_dropping_hostile_acts_never_lowers(scores: Callable[[World], pd.Series], world: World) -> None:
+    """Drop each hostile act of ``world`` in turn: no score of ``scores(world)`` may fall."""
+    before = scores(world)
+    for act in world.acts:
+        if act.valence < 0:
+            after = scores(world.replace(drop_acts=[act.act_id]))
+            assert (after >= before - 1e-12).all(), act.act_id
