@@ -33,6 +33,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from codings import recent
 
 # --------------------------------------------------------------------------------------
 # Citation helpers
@@ -1059,7 +1060,7 @@ def build_events(facts: Path) -> pd.DataFrame:
     unused = set(EVENT_NARRATIVES.values()) - used
     if unused:
         raise ValueError(f"narratives not attached to any event: {[u[:40] for u in unused]}")
-    for (date, end, prec, event, states, cat, narr, src, note) in ADDED_EVENTS:
+    for (date, end, prec, event, states, cat, narr, src, note) in ADDED_EVENTS + recent.EVENTS:
         rows.append(dict(date=date, end_date=end, date_precision=prec, event=event, states=states,
                          category=cat, narratives=narr, source=src,
                          note=("added by the coded build" + ("; " + note if note and note != "added by the coded build" else ""))))
@@ -1081,6 +1082,8 @@ def build_dyads_observed(facts: Path) -> pd.DataFrame:
     rows = []
     previous: dict[tuple[str, str], str] = {}
     for _, r in raw.iterrows():
+        if r["period"] in recent.REPLACED_PERIODS:
+            continue
         a, b = NAME_TO_CODE[r["state_a"]], NAME_TO_CODE[r["state_b"]]
         if a in ("ARM", "AZE", "GEO") and b in ("ARM", "AZE", "GEO") and b < a:
             a, b = b, a
@@ -1109,6 +1112,8 @@ def build_dyads_observed(facts: Path) -> pd.DataFrame:
             basis = f"{basis}; {note}"
         rows.append(dict(state=a, partner=b, period=r["period"], score=int(r["score"]),
                          justification=just, source=src, certainty=cert, coding_basis=basis))
+    keys = ["state", "partner", "period", "score", "justification", "source", "certainty", "coding_basis"]
+    rows += [dict(zip(keys, row)) for row in recent.OBSERVED]
     df = pd.DataFrame(rows)
     if df.duplicated(["state", "partner", "period"]).any():
         raise ValueError("duplicate dyad keys")
@@ -1208,7 +1213,7 @@ def arms_acts(ds: Path) -> list[dict]:
 def build_security_acts(ds: Path) -> pd.DataFrame:
     cols = ["act_id", "actor", "target", "kind", "valence", "intensity", "start_year", "end_year",
             "label", "description", "justification", "source"]
-    rows = [dict(zip(cols, a)) for a in SECURITY_ACTS] + arms_acts(ds)
+    rows = [dict(zip(cols, a)) for a in SECURITY_ACTS + recent.SECURITY_ACTS] + arms_acts(ds)
     df = pd.DataFrame(rows, columns=cols)
     df["end_year"] = df["end_year"].astype("Int64")
     df["start_year"] = df["start_year"].astype(int)
@@ -1216,7 +1221,7 @@ def build_security_acts(ds: Path) -> pd.DataFrame:
 
 
 def build_instability() -> pd.DataFrame:
-    df = pd.DataFrame(INSTABILITY, columns=["state", "date", "kind", "dimension", "description", "source"])
+    df = pd.DataFrame(INSTABILITY + recent.INSTABILITY, columns=["state", "date", "kind", "dimension", "description", "source"])
     df["year"] = df["date"].map(year_of).astype("Int64")
     return df[["state", "date", "year", "kind", "dimension", "description", "source"]] \
         .sort_values(["state", "date", "kind"]).reset_index(drop=True)
