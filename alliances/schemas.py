@@ -27,8 +27,8 @@ WEST_CAPABILITY_STATES: tuple[str, ...] = ("USA", "GBR", "FRA", "DEU")
 WEST_ACTORS: tuple[str, ...] = WEST_MEMBERS + WEST_CAPABILITY_STATES[1:]
 STATES = CHOOSERS + ("RUS", "TUR", "IRN", "USA") + ("GBR", "FRA", "DEU")
 ACTORS = STATES + ("EU",)
-PERIODS: tuple[str, ...] = ("1992-1999", "2000-2007", "2008-2019", "2020-2024")
-FIRST_YEAR, LAST_YEAR = 1992, 2024
+PERIODS: tuple[str, ...] = ("1992-1999", "2000-2007", "2008-2019", "2020-2022", "2023-2025")
+FIRST_YEAR, LAST_YEAR = 1992, 2025
 
 #: Coded historical memory (identity_dyads.historical_memory), -2 (enmity) … +2 (amity).
 MEMORY_RANGE: tuple[int, int] = (-2, 2)
@@ -44,6 +44,10 @@ RELIGION_FAMILIES: tuple[str, ...] = ("christian", "muslim")
 RELIGION_BRANCHES: tuple[str, ...] = ("eastern_orthodox", "oriental_orthodox", "western_christian", "shia", "sunni")
 LANGUAGE_FAMILIES: tuple[str, ...] = ("indo_european", "turkic", "kartvelian")
 LANGUAGE_BRANCHES: tuple[str, ...] = ("armenian", "slavic", "iranian", "germanic", "oghuz")
+#: The coded columns of secession_cases.csv, each justified cell by cell in secession_justifications.csv.
+SECESSION_CODED_COLUMNS: tuple[str, ...] = (
+    "outcome", "geography", "border_with_patron", "patron", "territory_share_pct",
+    "share_of_parent_population_pct", "prior_statehood", "parent_structure", "unsc_territorial_integrity")
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,7 @@ def _nonneg() -> tuple:
     return (pa.Check.greater_than_or_equal_to(0),)
 
 
-YEAR = Col("int", True, _range(1992, 2024))
+YEAR = Col("int", True, _range(FIRST_YEAR, LAST_YEAR))
 ANY_YEAR = Col("int", False, _range(1700, 2050))
 SHARE = Col("float", False, _range(0, 100))
 TEXT = Col("str")
@@ -121,6 +125,10 @@ STATE = Col("str", True, _in(CHOOSERS))
 NUM_ACTOR = Col("str", True, _in(STATES))
 PERIOD = Col("str", True, _in(PERIODS))
 SOURCE = Col("str", True)
+#: ``independent_source`` (events, dyads_observed, security_acts): an independent, authoritative
+#: source. ``tests/test_sources.py`` requires it on every row; it becomes ``required`` here once the
+#: 2020-2025 rows are sourced, so that a half-sourced table still loads meanwhile.
+INDEPENDENT_SOURCE = Col("str", False)
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -250,12 +258,14 @@ SCHEMAS.update({
         "event_id": Col("str", True), "date": REQ_DATE, "end_date": DATE,
         "date_precision": Col("str", True, _in(["day", "month", "year", "period"])),
         "year": Col("int", True, _range(1700, 2030)), "event": REQ_TEXT, "states": REQ_TEXT,
-        "category": REQ_TEXT, "narratives": TEXT, "source": SOURCE, "note": TEXT,
+        "category": REQ_TEXT, "narratives": TEXT, "source": SOURCE, "independent_source": INDEPENDENT_SOURCE,
+        "note": TEXT,
     }, ("event_id",), ordered=(("date", "end_date"),)),
     "dyads_observed": _table({
         "state": STATE, "partner": Col("str", True, _in(CHOOSERS + ("RUS", "TUR", "IRN", "USA", "EU"))),
         "period": PERIOD, "score": Col("int", True, _range(-2, 2)), "justification": REQ_TEXT,
-        "source": SOURCE, "certainty": Col("str", True, _in(["sourced", "uncertain", "no_source"])),
+        "source": SOURCE, "independent_source": INDEPENDENT_SOURCE,
+        "certainty": Col("str", True, _in(["sourced", "uncertain", "no_source"])),
         "coding_basis": TEXT,
     }, ("state", "partner", "period")),
     "identity": _table({
@@ -278,11 +288,12 @@ SCHEMAS.update({
         "act_id": Col("str", True, (pa.Check.str_matches(r"^[a-z0-9-]+$"),)),
         "actor": Col("str", True, CODE), "target": Col("str", True, CODE), "kind": REQ_TEXT,
         "valence": Col("int", True, _in([-1, 1])), "intensity": Col("int", True, _in([1, 2])),
-        "start_year": Col("int", True, _range(1900, 2024)), "end_year": Col("int", False, _range(1900, 2024)),
+        "start_year": Col("int", True, _range(1900, LAST_YEAR)), "end_year": Col("int", False, _range(1900, LAST_YEAR)),
         "label": REQ_TEXT, "description": REQ_TEXT, "justification": REQ_TEXT, "source": SOURCE,
+        "independent_source": INDEPENDENT_SOURCE,
     }, ("act_id",), ordered=(("start_year", "end_year"),), references=("actor", "target")),
     "instability_events": _table({
-        "state": STATE, "date": REQ_DATE, "year": Col("int", True, _range(1988, 2024)),
+        "state": STATE, "date": REQ_DATE, "year": Col("int", True, _range(1988, LAST_YEAR)),
         "kind": Col("str", True, _in(["coup", "coup_attempt", "revolution", "contested_election",
                                       "mass_protest", "assassination", "civil_war", "government_change"])),
         "dimension": Col("str", True, _in(["vertical", "horizontal"])), "description": REQ_TEXT,
@@ -306,6 +317,10 @@ SCHEMAS.update({
         "parent_structure": Col("str", False, _in(["unitary", "federal"])),
         "unsc_territorial_integrity": Col("bool"), "sources": SOURCE, "uncertainty_notes": TEXT,
     }, ("case_id",), references=("patron",)),
+    "secession_justifications": _table({
+        "case_id": Col("str", True), "column": Col("str", True, _in(SECESSION_CODED_COLUMNS)),
+        "value": TEXT, "justification": REQ_TEXT, "source": SOURCE,
+    }, ("case_id", "column")),
     "map_places": _table({
         "name": Col("str", True), "kind": Col("str", True, _in(["capital", "de_facto_entity", "region"])),
         "lat": Col("float", True, _range(-90, 90)), "lon": Col("float", True, _range(-180, 180)),

@@ -52,7 +52,7 @@ Examples
 >>> from alliances import secession
 >>> result = secession.explained()
 >>> f"{result['explained'].sum()} of {len(result)} cases explained"
-'5 of 16 cases explained'
+'6 of 16 cases explained'
 >>> result.set_index("case_id").loc["nagorno-karabakh", ["observed", "predicted"]].tolist()
 ['failure', 'failure']
 """

@@ -150,7 +150,8 @@ class World:
     regime
         ``regime[actor]`` → ``{"polyarchy": 0-1, "polity2": -10…10}`` (means; None if no data).
     instability, separatism
-        Per chooser: regime-threatening events and separatist regions active in the years.
+        Per chooser: regime-threatening events up to the last covered year (earlier years
+        included, so that a theory can let them fade) and separatist regions active in the years.
     observed
         ``(state, partner)`` → :class:`ObservedCell` — what the states actually did.
         **Theory models never read this**; only :func:`alliances.analysis.observed` does.
@@ -355,7 +356,34 @@ def _capabilities(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapp
         per_actor = {a: values[a] for a in _CAPABILITY_ACTORS}
         per_actor["WEST"] = None if any(v is None for v in members) else float(sum(v for v in members if v is not None))
         capability[measure] = _ro(per_actor)
+    notes.extend(_spending_disagreements(folder, years))
     return _ro(capability)
+
+
+#: NMC's and SIPRI's military spending (both current US$) for a year disagree when one is more
+#: than this many times the other; CINC's spending component is then flagged in ``world.notes``.
+SPENDING_DISAGREEMENT = 3.0
+
+
+def _span(values: pd.Series, fmt: str, sep: str = "–") -> str:
+    """``"a"`` or ``"a–b"``: the least and greatest of ``values``, formatted."""
+    lo, hi = values.min(), values.max()
+    cast = int if "d" in fmt else float
+    return fmt.format(cast(lo)) if lo == hi else f"{fmt.format(cast(lo))}{sep}{fmt.format(cast(hi))}"
+
+
+def _spending_disagreements(folder: str, years: tuple[int, ...]) -> list[str]:
+    """Notes for actors whose NMC military spending is far from SIPRI's in the covered years."""
+    nmc = load_table("capabilities_nmc", folder)
+    sipri = load_table("milex_sipri", folder)
+    both = nmc.merge(sipri, on=["actor", "year"])
+    both = both[both["year"].between(years[0], years[-1]) & both["milex_current_usd_m"].gt(0)
+                & both["milex_thousand_current_usd"].gt(0)]
+    ratio = both["milex_thousand_current_usd"] / 1000 / both["milex_current_usd_m"]
+    off = both[(ratio > SPENDING_DISAGREEMENT) | (ratio < 1 / SPENDING_DISAGREEMENT)].assign(ratio=ratio)
+    return [f"cinc: {actor}'s military spending in NMC is {_span(g['ratio'], '{:.1f}')} times SIPRI's in "
+            f"{_span(g['year'], '{:d}', '-')}, so the spending part of its CINC is uncertain then."
+            for actor, g in off.groupby("actor", sort=True)]
 
 
 def _geography(folder: str) -> tuple[dict[Pair, bool], dict[Pair, float | None]]:
@@ -432,11 +460,12 @@ def _regime(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[st
 
 def _domestic(folder: str, years: tuple[int, ...], notes: list[str]
               ) -> tuple[dict[str, tuple[InstabilityEvent, ...]], dict[str, tuple[SeparatistRegion, ...]]]:
-    """Per chooser: instability events in the years, and separatist regions active in them."""
+    """Per chooser: instability events up to the last covered year (earlier ones included, so
+    a theory can let them fade), and separatist regions active in the years."""
     lo, hi = years[0], years[-1]
     inst = load_table("instability_events", folder)
     instability = {s: tuple(InstabilityEvent(r.state, int(r.year), r.kind, r.dimension, r.description)
-                            for r in inst.itertuples() if r.state == s and lo <= int(r.year) <= hi)
+                            for r in inst.itertuples() if r.state == s and int(r.year) <= hi)
                    for s in CHOOSERS}
     sep = load_table("separatist_regions", folder)
     active = sep[sep["active_from"].notna() & (sep["active_from"] <= hi)
@@ -457,6 +486,10 @@ def _window_mean(frame: pd.DataFrame, col: str, actor: str, years: tuple[int, ..
     rows = frame[(frame["actor"] == actor) & frame[col].notna()]
     inside = rows[rows["year"].between(years[0], years[-1])]
     if len(inside):
+        first, last = int(inside["year"].min()), int(inside["year"].max())
+        if (first, last) != (years[0], years[-1]):
+            notes.append(f"{label}: the {years[0]}-{years[-1]} mean covers {first}-{last} only "
+                         "(no data for the other years).")
         return float(inside[col].astype(float).mean())
     before = rows[rows["year"] < years[0]]
     if len(before):

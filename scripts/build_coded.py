@@ -3,9 +3,10 @@
 
 Usage::
 
-    python scripts/build_coded.py [--shared PATH] [--out PATH]
+    python scripts/build_coded.py [--raw PATH] [--out PATH]
 
-Reads only the shared folder (facts/, readings/, data-sources/) and writes eleven CSVs:
+Reads only the repository's data/raw/ (facts/, extracts/; see data/raw/README.md) and writes
+eleven CSVs into data/:
 
     actors.csv  memberships.csv  events.csv  dyads_observed.csv  identity.csv
     identity_dyads.csv  security_acts.csv  instability_events.csv
@@ -13,7 +14,7 @@ Reads only the shared folder (facts/, readings/, data-sources/) and writes eleve
 
 Two kinds of content live here:
 
-1. TRANSFORMATIONS of files in ``shared/facts`` and ``shared/data-sources`` (names ->
+1. TRANSFORMATIONS of files in ``data/raw/facts`` and ``data/raw/extracts`` (names ->
    actor codes, normalised vocabularies, ISO dates, parsed years). These are done in code
    below and never edited by hand.
 2. CODED ROWS (new judgements): the identity rows for the powers, identity_dyads,
@@ -33,7 +34,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
-from codings import recent
+from codings import recent, secession
+from codings.sources import add_independent_sources
 
 # --------------------------------------------------------------------------------------
 # Citation helpers
@@ -57,6 +59,8 @@ SIPRI = ("SIPRI Arms Transfers Database, trade register "
          "(data-sources/sipri_arms_transfers_trade_register_south_caucasus.csv)")
 FM = "facts/memberships.csv"
 FE = "facts/events.csv"
+JT = ("Jamestown Foundation, Eurasia Daily Monitor vol. 5 no. 79, 'Collective Security Treaty shrinks, GUAM set to grow' (1999; "
+      "https://jamestown.org/program/collective-security-treaty-shrinks-guam-set-to-grow)")
 
 # --------------------------------------------------------------------------------------
 # Names -> actor codes
@@ -259,28 +263,43 @@ ADDED_EVENTS = [
      "Flight and expulsion of Armenians from Azerbaijan (Sumgait 1988, Kirovabad and other "
      "towns Nov-Dec 1988, Baku Jan 1990)",
      "AZE;ARM", "displacement",
-     "Figures come mainly from Armenian sources: >500,000 Armenians displaced from Azerbaijan "
-     "1988-1992 (Armenian official data, Armenian Public TV 2023); 48,000 from Kirovabad "
-     "(nkr.am); Baku's Armenian population of about 250,000 (Zoryan Institute). Not "
-     "independently verified here.",
+     "Armenian narrative: a campaign of pogroms (Sumgait, Kirovabad, Baku) that drove out "
+     "more than 500,000 Armenians (Armenian official data; nkr.am, party statement). "
+     "Azerbaijani official accounts call Sumgait a provocation (Prosecutor's Office of "
+     "Azerbaijan, 2010 case summary) and stress that Azerbaijanis were driven from Armenia in "
+     "the same years (Garibov reading lines 441-443). Independent findings: "
+     "the UN Representative on IDPs (1999) counts over 300,000 refugees in Armenia, mostly "
+     "ethnic Armenians from Azerbaijan; PACE (Doc. 7250, 1995) records hundreds of thousands "
+     "who left before 1991 under threats, reported atrocities or Soviet orders; HRW/Helsinki "
+     "and Memorial (1991) found that the authorities did little to stop the Baku pogrom of "
+     "January 1990; in Sargsyan v. Azerbaijan (2015) the ECtHR found Azerbaijan in continuing "
+     "violation of the property and home rights of an Armenian displaced in 1992.",
      "nkr.am 'Armenian pogroms in Azerbaijan 1988-1990' (http://www.nkr.am/en/armenian-pogroms); "
      "1lurer.am 26 Oct 2023 (https://1lurer.am/en/2023/10/26/Who-and-why-started-journey-of-migration-from-Azerbaijan-and-Nagorno-Karabakh-Baku-s-new-false-thes/1020296); "
      "LA Times 27 Sep 1989 (Gorbachev: 'hundreds of thousands have fled their homes in both "
-     "republics', https://www.latimes.com/archives/la-xpm-1989-09-27-mn-141-story.html)",
-     "partisan sources for the totals; treat figures as uncertain"),
+     "republics', https://www.latimes.com/archives/la-xpm-1989-09-27-mn-141-story.html); "
+     "Prosecutor's Office of Azerbaijan, summary of the reopened Sumgait case (2010), "
+     "http://sumgait88.com/en/events/witnesses/ (party statement)",
+     "the Armenian totals are one party's figures; the independent sources give orders of magnitude"),
     ("1988", "1991", "period",
-     "Flight and expulsion of Azerbaijanis from Armenia: 160,841 Azerbaijanis in the Armenian "
-     "SSR in 1979, 84,860 in 1989, 29 in the 2001 census",
+     "Flight and expulsion of Azerbaijanis from Armenia (about 185,000 ethnic Azerbaijani "
+     "refugees from Armenia in 1988-1990 per the UN Representative on IDPs)",
      "ARM;AZE", "displacement",
-     "Azerbaijani sources speak of deportation (over 78,000 refugees from Armenia in Azerbaijan "
-     "by 2 Dec 1988 per the Azerbaijan SSR Council of Ministers, cited by karabakh.center); "
-     "the Garibov reading (lines 441-443, 779-784) calls it the 'expulsion of Azerbaijanis in "
-     "late 1980s'; Wikipedia-derived pages describe it as largely without bloodshed and partly "
-     "in response to the expulsion of Armenians from Azerbaijan.",
-     "Wikipedia 'Azerbaijanis in Armenia' (mirror https://worddisk.com/wiki/Azerbaijanis_in_Armenia); "
-     "Wikipedia 'Deportation of Azerbaijanis from Armenia' (https://wikimili.com/en/Deportation_of_Azerbaijanis_from_Armenia); "
+     "Azerbaijani narrative: a deportation accompanied by killings; over 78,000 refugees from "
+     "Armenia in Azerbaijan by 2 Dec 1988 (Azerbaijan SSR Council of Ministers, cited by "
+     "karabakh.center); the Garibov reading (lines 441-443, 779-784) calls it the 'expulsion of "
+     "Azerbaijanis in late 1980s'. Armenian accounts (repeated by Wikipedia-derived pages) "
+     "describe departures under pressure but largely without bloodshed, partly in response to "
+     "the pogroms against Armenians in Azerbaijan. "
+     "Independent findings: the UN Representative on IDPs (1999) counts about 185,000 ethnic "
+     "Azerbaijani refugees from Armenia (1988-1990); PACE (Doc. 7250, 1995) records hundreds "
+     "of thousands on both sides who left before 1991 under threats, reported atrocities or "
+     "Soviet orders; a New York Times report of 3 Mar 1988 quotes officials in Baku that "
+     "hundreds of Azerbaijanis had fled Armenia in the previous week; de Waal (Black Garden, "
+     "2003) places the first Azerbaijani refugees from Kafan before Sumgait.",
      "story.karabakh.center (Azerbaijani source); " + G("437-443, 779-784"),
-     "census figures are Soviet/Armenian censuses as reproduced by a Wikipedia mirror"),
+     "the Soviet and Armenian census counts used earlier came only from a Wikipedia mirror and "
+     "were dropped"),
     ("1989-08", "1989-10", "month",
      "Azerbaijani rail and road embargo of Armenia (85% of Armenia's goods came via "
      "Azerbaijani rail); eased Oct 1989 under Soviet pressure; transport links later severed "
@@ -313,21 +332,35 @@ ADDED_EVENTS = [
      "the entire Azerbaijani population expelled or fled; over a million refugees and IDPs in "
      "the conflict overall",
      "AZE;ARM", "displacement",
-     "The readings describe ethnic cleansing of Azerbaijanis (Babayev line 85); the 'over a "
-     "million' figure includes Azerbaijani refugees from Armenia and is cited by both readings "
-     "and by independent summaries ('about a million refugees and IDPs', Askerov 2020).",
+     "Azerbaijani narrative: the ethnic cleansing of Azerbaijanis from Karabakh and the "
+     "occupied districts (Babayev line 85; Garibov lines 451-458). Armenian narrative: the "
+     "war was the Karabakh Armenians' defence of their self-determination (see the First "
+     "Karabakh War row). Independent findings: HRW/Helsinki (1993) found that by "
+     "spring 1992 all Azerbaijani civilians of Nagorno-Karabakh had fled or been forced out, "
+     "and that the 1993 captures of Kelbajar, Agdam, Fizuli, Jebrail and Zangelan created "
+     "250,000 new Azerbaijani refugees; HRW (Dec 1994) counts about one million displaced and "
+     "holds Karabakh Armenian forces, supported by the Republic of Armenia, responsible for "
+     "most abuses of 1993-94, while documenting Azerbaijani abuses too; the UN Representative "
+     "on IDPs (1999) counts about 650,000 IDPs in Azerbaijan; PACE Res. 1416 (2005) says the "
+     "hostilities led to large-scale ethnic expulsion; in Chiragov v. Armenia (2015) the ECtHR "
+     "held that Armenia exercised effective control over Nagorno-Karabakh and the surrounding "
+     "districts and violated the rights of Azerbaijanis displaced from Lachin.",
      B("13, 85") + "; " + G("451-458") + "; facts/readings_claims.csv C009 (CIA World "
-     "Factbook 1995: 'almost 1 million Azeri displaced persons'); Askerov 2020 preprint "
-     "(https://docslib.org/doc/2930311/the-nagorno-karabakh-conflict-the-beginning-of-the-soviet-end-ali-askerov)",
-     ""),
+     "Factbook 1995: 'almost 1 million Azeri displaced persons')",
+     "the Armenian narrative is summarised by the coder; no Armenian source is cited for it"),
     ("1993-09", "", "month",
      "Displacement of ethnic Georgians from Abkhazia after the fall of Sukhumi (about 300,000 "
      "displaced per the Georgian side)",
      "GEO;ABK", "displacement",
-     "Figure from the Georgian side; the Abkhaz side disputes the framing of the war.",
+     "Georgian narrative: the ethnic cleansing of Georgians from Abkhazia (about 300,000 "
+     "displaced, Georgian figure). Abkhaz narrative: a war of defence after Georgian forces "
+     "entered Abkhazia in August 1992. Independent findings: HRW/Helsinki (1995) takes no "
+     "position on the causes, finds that both sides grossly violated the laws of war, counts "
+     "roughly 200,000 displaced (mostly in a mass exodus at the end of 1993) who were denied "
+     "return, and documents fighters from Russia on the Abkhaz side.",
      "Agenda.ge (http://agenda.ge/en/news/2014/2228); Georgia Today "
      "(https://georgiatoday.ge/33-years-since-the-outbreak-of-the-abkhazia-war)",
-     "same source as the 1992-08-14 war row in facts/events.csv"),
+     "the 300,000 figure is the Georgian side's; HRW's is about 200,000"),
     ("2002-05", "2004-04", "month",
      "US Georgia Train and Equip Program (GTEP): about $64 million to train some 2,000-2,400 "
      "Georgian troops; followed by the Sustainment and Stability Operations Program to 2007",
@@ -403,8 +436,19 @@ ADDED_EVENTS = [
      "Exodus of Karabakh Armenians to Armenia: 100,417 registered arrivals by 30 Sep 2023 out "
      "of an estimated 120,000 residents",
      "AZE;ARM", "displacement",
-     "Armenia calls it ethnic cleansing; Azerbaijan denies this and says it urged residents to "
-     "'reintegrate' as citizens.",
+     "Armenian narrative: ethnic cleansing after a nine-month blockade and a military attack. "
+     "Azerbaijani narrative: residents left of their own will; Azerbaijan urged them to "
+     "'reintegrate' as citizens and denies ethnic cleansing. Independent findings: UNHCR "
+     "counted over 88,000 arrivals by 29 Sep and prepared for up to 120,000, i.e. almost the "
+     "whole population; the UN mission of 1 Oct 2023 was 'struck' by the sudden departure, "
+     "saw no damage to public infrastructure in Stepanakert/Khankendi and received no reports "
+     "of violence against civilians after the ceasefire, but had no access to rural areas (its "
+     "findings were rejected by Armenian officials); HRW (5 Oct 2023) called for a guaranteed "
+     "right of return under international monitoring; PACE (Doc. 15840, Oct 2023) found that "
+     "the events raise suspicions of 'many aspects of ethnic cleansing'; the European "
+     "Parliament (5 Oct 2023) said the situation amounts to ethnic cleansing; the ICJ order of "
+     "17 Nov 2023 requires Azerbaijan to ensure the safe, unimpeded and expeditious return of "
+     "those who left after 19 Sep 2023.",
      "DW 30 Sep 2023 (https://lfwp.net/dw/en/nagorno-karabakh-over-100000-flee-to-armenia/a-66969667); "
      "TBS News / AFP 1 Oct 2023 (https://www.tbsnews.net/world/armenia-says-over-100000-refugees-flee-nagorno-karabakh-709818)",
      ""),
@@ -421,21 +465,35 @@ ADDED_EVENTS = [
 ]
 
 # ---- 19. dyads_observed: review notes (added sources) --------------------------------
-# key: (state, partner, period) -> (extra source text, new certainty or None, review note)
+# key: (state, partner, period) -> (extra source text, new certainty or None, review note);
+# the periods from 2020 on are coded in codings/recent.py.
 DYAD_REVIEW = {
-    ("ARM", "EU", "2020-2024"): (
-        "EU civilian mission in Armenia launched 20 Feb 2023 (Asbarez, https://asbarez.com/eu-launches-two-year-mission-in-armenia/)",
-        "sourced", "reviewed: EUMA 2023 supports +1; coder's score kept"),
-    ("AZE", "IRN", "2020-2024"): (
-        "Iranian drills on the Azerbaijani border Oct 2021 (ecoi.net/Eurasianet); attack on the Azerbaijani embassy in Tehran 27 Jan 2023 (regionalpost.org)",
-        "sourced", "reviewed: 2021-23 events support -1; coder's score kept"),
-    ("ARM", "RUS", "2020-2024"): (
-        "CSTO did not assist Armenia after the Sept 2022 border fighting (1lurer.am 2023); peacekeepers withdrawn 2024 (TASS)",
-        None, "reviewed: kept +1 as period average, still uncertain (2024 alone about 0)"),
-    ("GEO", "IRN", "1992-1999"): ("", None, "reviewed: no source found; 0 is a default, not a finding"),
-    ("GEO", "IRN", "2000-2007"): ("", None, "reviewed: no source found; 0 is a default, not a finding"),
-    ("GEO", "IRN", "2008-2019"): ("", None, "reviewed: no source found; 0 is a default, not a finding"),
-    ("GEO", "IRN", "2020-2024"): ("", None, "reviewed: no source found; 0 is a default, not a finding"),
+    ("GEO", "IRN", "1992-1999"): ("", None, "reviewed: no source found; 0 is a default (no salient tie either way), not a finding"),
+    ("GEO", "IRN", "2000-2007"): ("", None, "reviewed: no source found; 0 is a default (no salient tie either way), not a finding"),
+    ("GEO", "IRN", "2008-2019"): (
+        "OSW 17 Nov 2010, 'Georgia is tightening its relations with Iran' (https://www.osw.waw.pl/en/publikacje/analyses/2010-11-17/georgia-tightening-its-relations-iran): "
+        "relations frozen after Georgia handed an Iranian citizen to the USA in 2008, then visa-free travel, flights and a Batumi consulate (Nov 2010), Iran backing Georgia's territorial integrity; "
+        "Jamestown EDM 10(126), July 2013 (https://jamestown.org/program/georgian-government-revokes-visa-free-travel-rules-with-iran): Georgia revokes visa-free travel under US sanctions concerns; "
+        "Civil.ge Oct 2015 (https://civil.ge/archives/124966): the US asks Tbilisi to refrain from full-scale cooperation",
+        "sourced", "reviewed: 0 now sourced - pragmatic economic ties kept within limits set by the US partnership (hedge)"),
+    ("GEO", "RUS", "1992-1999"): (
+        "Human Rights Watch, 'Georgia/Abkhazia: Violations of the Laws of War and Russia's Role in the Conflict' (Mar 1995; http://www.hrw.org/legacy/reports/1995/Georgia2.htm); "
+        "facts/memberships.csv (Georgia in the CIS from Dec 1993 and the Collective Security Treaty 1994-99)",
+        None, "reviewed: -1 kept, not -2 - Russian forces aided the Abkhaz side in 1992-93 (HRW 1995), but after Oct 1993 Georgia accommodated Russia (CIS, CST, Russian bases and CIS peacekeepers): hostility under forced accommodation, not open conflict for the period"),
+    ("GEO", "USA", "2008-2019"): (
+        "U.S.-Georgia Charter on Strategic Partnership, signed 9 Jan 2009: US State Department fact sheet 6 Oct 2010 (https://2009-2017.state.gov/r/pa/prs/ps/2010/10/149084.htm) (party statement); "
+        "Civil.ge 2 Jan 2009 (https://old.civil.ge/eng/article.php?id=20226); PanARMENIAN/VOA 12 Jan 2009 (https://www.panarmenian.net/eng/news/28048/): 'not a mutual defense treaty'",
+        None, "recoded +1 -> +2 on review: the scale's +2 covers a strategic partnership, and the 2009 Charter is one (security working group, US support for NATO integration, Georgian ISAF contingents); it is not a defence treaty"),
+    ("ARM", "TUR", "2008-2019"): (
+        "Zurich Protocols signed 10 Oct 2009, ratification suspended by Armenia 22 Apr 2010, declared void 1 Mar 2018: ARKA news agency 29 Jan 2018 (https://www.arka.am/en/news/politics/armenia_to_declare_zurich_protocols_null_and_void_in_due_time); "
+        "The Messenger 25 Aug 2011 (https://messenger.com.ge/issues/2428_august_25_2011/2428_econ_one.html): Turkish parliament drops the protocols",
+        "sourced", "recoded -2 -> -1 on review: no hostilities; 2008-09 'football diplomacy' and the signed (unratified) protocols on diplomatic relations, while the border stayed closed and relations were never established: tension short of open conflict"),
+}
+#: (state, partner, period) -> (new score, justification): review recodings of facts/dyads.csv scores.
+DYAD_RECODE = {
+    ("GEO", "USA", "2008-2019"): (2, "Strategic partnership: US-Georgia Charter on Strategic Partnership (9 Jan 2009), NATO 'aspirant' after Bucharest 2008; no defence treaty"),
+    ("GEO", "IRN", "2008-2019"): (0, "Pragmatic hedge: visa-free travel, flights and a consulate from 2010 and Iranian support for Georgia's territorial integrity, kept within limits set by US sanctions policy (visa-free travel revoked 2013)"),
+    ("ARM", "TUR", "2008-2019"): (-1, "Failed normalisation: football diplomacy 2008-09 and the Zurich Protocols (signed 2009, suspended 2010, void 2018); border closed, no diplomatic relations, no hostilities"),
 }
 
 # ---- 20. identity --------------------------------------------------------------------
@@ -516,7 +574,7 @@ IDENTITY_DYADS = [
      0, "no Armenian community of 5% in Turkey; not kin to the Turkish majority",
      "CIA World Factbook via muslimworldexpert.com (Turkey: Turkish 70-75%, Kurdish 18%, other 7-12%)"),
     ("ARM", "IRN", None,
-     "Empty: no sourced account of an Armenian historical memory of Iran (the readings describe only present-day cooperation)",
+     "Empty: the memories compete (Avarayr 451 against Sasanian Persia, commemorated as Vardanants; the Safavid deportations of 1604; against these, the long-settled Armenian community of Iran and New Julfa) and no scholarly source found weighs them (the readings describe only present-day cooperation)",
      G("19-20, 526-529") + " (present-day only)",
      0, "ethnic Armenians are the majority of Iran's ~300,000 Christians (<1% of the population)",
      "Patheos country profile citing UN figures (http://www.patheos.com/library/country-profiles/middle-east/iran)"),
@@ -527,14 +585,16 @@ IDENTITY_DYADS = [
      G("404-458") + "; " + B("75-77, 85"),
      0, "Azerbaijanis were 2.6% of the Armenian SSR in 1989 and about 0 after 1991",
      "Wikipedia 'Azerbaijanis in Armenia' (https://worddisk.com/wiki/Azerbaijanis_in_Armenia)"),
-    ("AZE", "GEO", None,
-     "Empty: the readings explain Azerbaijani-Georgian cooperation by present interests (transit, common stance on separatism), not by historical memory",
-     G("504-516, 642-648") + " (present-day only)",
+    ("AZE", "GEO", 1,
+     "The one pre-Soviet interstate tie: the 1919 mutual military-assistance agreement of the Azerbaijani and Georgian republics against Denikin's White army, recalled in Azerbaijan as a precedent; +1, not +2: a short-lived pact, and the readings explain today's cooperation by interests",
+     "Kuromiya & Mamoulia, The Eurasian Triangle: Russia, the Caucasus and Japan, 1904-1945 (De Gruyter 2016), p. 89; Turan news agency, 'The defense pact between Azerbaijan and Georgia' (https://turan.az/en/culture/the-defense-pact-between-of-the-azerbaijan-and-georgia-2014758); " + G("504-516, 642-648") + " (present-day interests)",
      1, "Azerbaijanis are 6.3% of Georgia's population (2014 census), above the 5% rule",
      "facts/state_attributes.csv (Georgia notes: Azerbaijanis 6.3%)"),
     ("AZE", "RUS", -1,
      "Memory of Russian/Soviet support for Armenia and of Soviet rule (Black January 1990); Ottoman help against the Bolsheviks in 1918 recalled as liberation",
-     G("497-504, 686-702") + "; " + UCDP + " conflict 377 (1990)",
+     G("497-504, 686-702") + "; " + UCDP + " conflict 377 (1990); Human Rights Watch/Helsinki and Memorial, "
+     "'Conflict in the Soviet Union: Black January in Azerbaidzhan' (May 1991, ISBN 1-56432-027-8): "
+     "over 100 mostly Azerbaijani civilians killed by unjustified and excessive force",
      0, "Azerbaijanis are not a 5% community in Russia (not listed among its largest groups in 2010)",
      "Bashinform 19 Dec 2011 (top-5 groups 2010 census)"),
     ("AZE", "TUR", 2,
@@ -550,26 +610,30 @@ IDENTITY_DYADS = [
     ("AZE", "USA", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
     ("AZE", "EU", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
     ("GEO", "ARM", None,
-     "Empty: no sourced account of a Georgian historical memory of Armenia in the readings or the facts",
+     "Empty: no sourced account of a Georgian historical memory of Armenia (the Dec 1918 Georgian-Armenian border war and the long Armenian presence in Tiflis give competing memories; no source weighs them)",
      "", 0, "Georgians are not a 5% community in Armenia (Armenians 98.1% in 2011)",
      "facts/state_attributes.csv (Armenia 2011 census)"),
     ("GEO", "AZE", None,
-     "Empty: no sourced account of a Georgian historical memory of Azerbaijan",
+     "Empty: the 1919 Georgian-Azerbaijani mutual-assistance agreement is on record (Kuromiya & Mamoulia 2016, p. 89), but no source shows it in Georgian memory",
      "", 0, "Georgians are not a 5% community in Azerbaijan (Azerbaijanis 91.6% in 2009)",
      "facts/state_attributes.csv (Azerbaijan 2009 census)"),
     ("GEO", "RUS", -2,
-     "Memory of the Red Army invasion and annexation of Feb 1921 (Soviet Occupation Day since 2010) and of Russian support for separatists; Gamsakhurdia's choice was 'not Russia'. (Annexation of 1801 not sourced here.)",
-     G("671-680") + "; RFE/RL (https://www.rferl.org/a/georgia-marks-1921-red-army-occupation-flags-half-staff/30454540.html); Georgia Today (https://georgiatoday.ge/?p=98506)",
+     "Memory of the Red Army invasion and annexation of Feb 1921 (Soviet Occupation Day since 2010), of 9 April 1989 (Soviet troops disperse a Tbilisi rally, 21 killed; the USSR Sobchak commission found excessive force; now the Day of National Unity) and of Russian support for separatists; Gamsakhurdia's choice was 'not Russia'. (Annexation of 1801 not sourced here.)",
+     G("671-680") + "; RFE/RL (https://www.rferl.org/a/georgia-marks-1921-red-army-occupation-flags-half-staff/30454540.html); Georgia Today (https://georgiatoday.ge/?p=98506); "
+     "DFWatch 9 Apr 2013 (https://dfwatch.net/?p=19235); Souleimanov, 'A brief history of Russo-Georgian relations in the pre-Soviet era', International Journal of Russian Studies 2 (2013) (http://www.ijors.net/issue2_1_2013/articles/souleimanovPDFfix.html)",
      0, "Georgians (Kartvelian speakers) are not kin to the Russian majority and are not a 5% community in Russia",
      "Bashinform 19 Dec 2011 (2010 census)"),
     ("GEO", "TUR", -1,
-     "History (Ottoman wars) would 'project Georgia's negative perceptions of Turkey' - which the reading notes does not match today's cooperation",
-     G("196-200"),
+     "History (Ottoman wars; the loss of Meskheti and Adjara; the Ottoman occupation of Batumi in 1918 and the fight over Batumi to 1921) would 'project Georgia's negative perceptions of Turkey' - which the reading notes does not match today's cooperation",
+     G("196-200") + "; independent of the reading: Forestier-Peyrat, 'The Ottoman occupation of Batumi, 1918: a view from below', Caucasus Survey 4(2) (2016), doi:10.1080/23761199.2016.1173369; "
+     "Zosidze & Diasamidze (Batumi State University), 'Georgia-Turkey (Ottoman Empire) relations in the First World War and post-war period (1918-1921)' (https://iem.ge/ojs/index.php/journal/article/view/84)",
      0, "not kin to the Turkish majority; no Georgian community of 5% in Turkey sourced",
      "CIA World Factbook via muslimworldexpert.com"),
-    ("GEO", "IRN", None,
-     "Empty: Persian invasions of Georgia are not covered by any source collected here",
-     "", 0, "no kin majority or 5% community sourced", "coder's construction"),
+    ("GEO", "IRN", -1,
+     "Memory of Agha Mohammad Khan Qajar's invasion of 1795: the defeat at Krtsanisi and the sack of Tbilisi, punishment for Erekle II's 1783 alliance with Russia; a long-studied subject of Georgian historiography. -1, not -2: a remote memory with no present-day Iranian threat (Iran backs Georgia's territorial integrity)",
+     "Tbilisi State University, Spekali journal, 'Some unknown details about the contradiction between Iran and Kartl-Kakheti kingdom (1795)' (https://www.spekali.tsu.ge/index.php/en/article/viewArticle/5/41/; reviews Shaishmelashvili 1965, Tsintsadze 1969, Kakabadze 1991); "
+     "Eurasianet, Lomsadze 3 Nov 2010 (https://eurasianet.org/georgia-tbilisi-and-tehran-drop-visa-requirements-resume-direct-flights)",
+     0, "no kin majority or 5% community sourced", "coder's construction"),
     ("GEO", "USA", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
     ("GEO", "EU", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
 ]
@@ -578,7 +642,7 @@ IDENTITY_DYADS = [
 # valence: -1 hostile to target, +1 supportive of target. intensity: 2 = direct use of force,
 # a binding defence commitment, a foreign base, occupation, or arms transfers from one of the
 # recipient's two largest suppliers (SIPRI TIV); 1 = otherwise. end_year None = in force
-# through 2024. Arms-supply acts are generated from SIPRI by the rule in arms_acts() below.
+# through 2025. Arms-supply acts are generated from SIPRI by the rule in arms_acts() below.
 # (act_id, actor, target, kind, valence, intensity, start, end, label, description,
 #  justification, source)
 SECURITY_ACTS = [
@@ -599,15 +663,31 @@ SECURITY_ACTS = [
      "Five-day war over South Ossetia, 7/8-12 Aug 2008; Georgian forces pushed back and Russian troops entered undisputed Georgian territory.",
      "UCDP codes Russia as a secondary warring party against the Georgian government. Who started it is disputed (see events.csv).",
      UCDP + " conflict 393 (2008); " + FE + " 2008-08-07; EUMM background (https://www.eumm.eu)"),
+    ("rus-cst-georgia", "RUS", "GEO", "alliance_treaty", 1, 1, 1993, 1999,
+     "Collective Security Treaty with Russia (1993-1999)",
+     "Georgia signed the 1992 Tashkent treaty on 9 Dec 1993, weeks after joining the CIS and Russian help against the Zviadist rising; it did not sign the 2 Apr 1999 renewal protocol and left when the first term expired on 20 Apr 1999.",
+     "Coded exactly as Armenia's membership (a multilateral treaty with Russia, intensity 1) so that the three states' CST years are treated alike; Jamestown's contemporary account says Georgia and Azerbaijan were 'press-ganged' into it.",
+     FM + " (CST rows); " + JT + "; treaty text on the CSTO site (party text: https://www.odkb.gov.ru/b/azbengl.htm)"),
+    ("rus-bases-georgia-1993", "RUS", "GEO", "military_base", 1, 1, 1993, 1999,
+     "Russian bases in Georgia accepted (1993-1999)",
+     "Four Soviet-era bases (Vaziani, Gudauta, Akhalkalaki, Batumi) kept by Russia after Georgia joined the CIS in 1993; a basing agreement was signed in Sept 1995 but never ratified by Georgia's parliament.",
+     "Coded supportive for the years Tbilisi accepted them, but intensity 1, not 2 as for Gyumri: no ratified treaty and no defence commitment to Georgia.",
+     "Kakachia, K., 'An End to Russian Military Bases in Georgia?', PONARS Eurasia Policy Memo No. 24 (Aug 2008); Eurasianet, 'Russia's troop withdrawal from Georgia' (https://eurasianet.org/russias-troop-withdrawal-from-georgia-the-start-of-a-new-friendship)"),
+    ("rus-bases-georgia-2000", "RUS", "GEO", "military_presence", -1, 1, 2000, 2007,
+     "Russian bases kept against Georgia's wish (2000-2007)",
+     "At the OSCE Istanbul summit (Nov 1999) Russia undertook to close Vaziani and Gudauta by 1 Jul 2001 and to agree on Akhalkalaki and Batumi; Georgia pressed for withdrawal; Akhalkalaki was handed over on 27 Jun 2007 and Batumi on 13 Nov 2007; Gudauta (in Abkhazia) was never verified as closed.",
+     "From 2000 Tbilisi treated the bases as a pressure instrument ('destabilising forces'), so they are coded as a hostile presence, not support; Russia said it was withdrawing on an agreed timetable.",
+     "Reuters, 'Russia closes last military base in Georgia', 13 Nov 2007 (https://www.reuters.com/article/us-georgia-russia-bases/russia-closes-last-military-base-in-georgia-idUSL1387605220071113); "
+     "Kakachia, PONARS Eurasia Policy Memo No. 24 (Aug 2008); OSCE Istanbul Document 1999, joint statement of Georgia and Russia"),
     ("rus-economic-pressure-georgia-2006", "RUS", "GEO", "economic_pressure", -1, 1, 2006, 2013,
      "Russian embargo and transport blockade of Georgia (2006-2013)",
      "Bans on Georgian wine (Mar 2006) and mineral water (May 2006); postal, rail and air links cut and Georgians deported (Oct 2006).",
      "Russia cited sanitary and commercial grounds; Georgia called the measures political. End year (2013, wine ban lifted) from a weak source.",
      "RFE/RL 18 Apr 2006 (https://www.rferl.org/a/1067715.html); RFE/RL 16 Dec 2006 (https://rferl.org/amp/1073492.html); familybusinessadvisory.com (ban lifted 2013)"),
     # --- Russia -> Armenia
-    ("rus-cst-csto-armenia", "RUS", "ARM", "alliance_treaty", 1, 1, 1992, 2023,
-     "Collective Security Treaty / CSTO with Russia (1992-2023)",
-     "Armenia an original signatory of the 1992 Tashkent treaty and of the CSTO (2002); participation frozen Feb 2024.",
+    ("rus-cst-csto-armenia", "RUS", "ARM", "alliance_treaty", 1, 1, 1992, None,
+     "Collective Security Treaty / CSTO with Russia (1992-)",
+     "Armenia an original signatory of the 1992 Tashkent treaty and of the CSTO (2002); still a member (Armenia's 2024 freeze of its participation is Armenia's own act, coded separately as arm-freezes-csto-2024).",
      "Multilateral alliance led by Russia; 'security guarantees to Yerevan' (Babayev).",
      FM + " (CSTO rows); " + B("15") + "; " + G("10-16, 533-536")),
     ("rus-base-gyumri", "RUS", "ARM", "military_base", 1, 2, 1995, None,
@@ -630,6 +710,17 @@ SECURITY_ACTS = [
      "Coded as supportive of Armenia because the force guarded the corridor linking Armenia with the Karabakh Armenians; Armenia later said it failed its obligations.",
      FE + " 2020-09-27 (primeminister.am text); TASS 17 Apr 2024 (https://tass.com/politics/1776731); news.online.ua 13 Jun 2024"),
     # --- Russia -> Azerbaijan
+    ("rus-cst-azerbaijan", "RUS", "AZE", "alliance_treaty", 1, 1, 1993, 1999,
+     "Collective Security Treaty with Russia (1993-1999)",
+     "Azerbaijan signed the 1992 Tashkent treaty on 24 Sep 1993, after Heydar Aliyev came to power following the Huseynov mutiny and took Azerbaijan into the CIS; it did not sign the 2 Apr 1999 renewal protocol.",
+     "Coded exactly as Armenia's membership (intensity 1) so that the three states' CST years are treated alike.",
+     FM + " (CST rows); " + JT + "; treaty text on the CSTO site (party text: https://www.odkb.gov.ru/b/azbengl.htm)"),
+    ("rus-gabala-radar-lease", "RUS", "AZE", "military_base", 1, 1, 2002, 2012,
+     "Russia leases the Gabala radar (2002-2012)",
+     "Agreement of 25 Jan 2002: Azerbaijan owns the radar and leases it to Russia for 10 years ($7 million a year); Russia ended its use on 10 Dec 2012 after talks on a higher rent failed.",
+     "A paid lease with no defence commitment to Azerbaijan: supportive tie, intensity 1. Both governments called the end a commercial matter.",
+     "Reuters via Chicago Tribune, 'Russia, Azerbaijan fail to agree on use of radar station', 10 Dec 2012 (http://articles.chicagotribune.com/2012-12-10/news/sns-rt-russia-azerbaijanradarl5e8nac3n-20121210_1_radar-station-lada-evgrashina-azerbaijan); "
+     "Kremlin, agreement summary (party statement: http://en.kremlin.ru/d/26938); Azerbaijan MFA statement (party statement: http://www.mfa.gov.az/en/news/879/1221)"),
     ("rus-aze-strategic-partnership-2008", "RUS", "AZE", "strategic_partnership", 1, 1, 2008, None,
      "Russia-Azerbaijan strategic partnership declaration (2008-)",
      "Declaration of Friendship and Strategic Partnership, 3 Jul 2008.",
@@ -691,7 +782,10 @@ SECURITY_ACTS = [
     ("arm-occupation-nk-seven-districts", "ARM", "AZE", "occupation", -1, 2, 1993, 2020,
      "Armenian forces hold NK and seven districts (1993-2020)",
      "From 1993 (Kelbajar, Agdam, Zangilan; UNSC 822, 853, 874, 884) to the 2020 war and the return of Aghdam, Kelbajar and Lachin in Nov 2020; Shusha and Lachin were taken in May 1992.",
-     "The UNSC demanded the withdrawal of 'occupying forces'; the resolutions call on Armenia to use its influence. Armenian governments attributed control to NK forces; UCDP codes Armenia a secondary party.",
+     "UNSC 822/853/874/884 (1993) demand the withdrawal of 'occupying forces', refer to 'local Armenian "
+     "forces' and name no occupying state; 853 and 884 call on the Government of Armenia to use its "
+     "influence. Armenian governments attributed control to NK forces; the ECtHR (Chiragov, 2015) found "
+     "that Armenia exercised effective control; UCDP codes Armenia a secondary party.",
      B("13, 59, 95") + "; " + G("451-458") + "; " + FE + " UNSC 822/853/874/884 (1993); facts/readings_claims.csv C031"),
     ("arm-backs-nk-authorities", "ARM", "AZE", "backs_separatists", -1, 2, 1991, 2023,
      "Armenia backs the Karabakh de facto authorities (1991-2023)",
@@ -774,6 +868,11 @@ SECURITY_ACTS = [
      "Section 907 of the FREEDOM Support Act (24 Oct 1992) banned direct US aid to Azerbaijan's government; presidential waiver authority from 24 Oct 2001.",
      "The only Western sanction on Azerbaijan (Babayev); waived from 2001.",
      FE + " 1992-10-24, 2001-10-24; " + B("87")),
+    ("usa-georgia-charter-2009", "USA", "GEO", "strategic_partnership", 1, 1, 2009, None,
+     "US-Georgia Charter on Strategic Partnership (2009-)",
+     "Signed in Washington on 9 Jan 2009: cooperation in defence, security, trade and energy; US support for Georgia's territorial integrity and NATO aspiration; explicitly not a mutual-defence treaty.",
+     "Political partnership without a defence commitment: intensity 1, like the Russia-Azerbaijan declaration of 2008.",
+     "US Department of State fact sheet, 6 Oct 2010 (party statement: https://2009-2017.state.gov/r/pa/prs/ps/2010/10/149084.htm); VOA, 'US, Georgia sign partnership charter', 9 Jan 2009"),
     ("usa-georgia-train-equip-2002", "USA", "GEO", "security_assistance", 1, 1, 2002, 2007,
      "US Train and Equip programme for Georgia (2002-2007)",
      "GTEP (2002-04, about $64m, some 2,000-2,400 troops trained), then the Sustainment and Stability Operations Program to 2007.",
@@ -815,7 +914,7 @@ SECURITY_ACTS = [
      FM + " (Agenda.ge; MFA)"),
     ("eu-candidate-georgia-2023", "EU", "GEO", "candidate_status", 1, 1, 2023, None,
      "EU candidate status for Georgia (2023-)", "Granted by the European Council, 14 Dec 2023.",
-     "Accession prospect; the 2024 deterioration of Georgia-EU relations is not collected.",
+     "Accession prospect; the 2024 halt of the accession process is its own act (eu-halts-georgia-accession-2024).",
      FM + " (OC Media; Civil.ge)"),
     ("eu-mission-armenia-2023", "EU", "ARM", "monitoring_mission", 1, 1, 2023, None,
      "EU civilian mission in Armenia (2023-)",
@@ -887,10 +986,37 @@ INSTABILITY = [
      FE + " 1999-10-27 (aniarc.am); " + G("793-795")),
     ("ARM", "2008-03-01", "contested_election", "vertical",
      "Post-election protests; 1 Mar 2008 crackdown, 10 killed, state of emergency",
-     FE + " 2008-02-19 (Wikipedia; EurasiaNet); " + G("806-810")),
+     FE + " 2008-02-19 (Wikipedia; EurasiaNet); " + G("806-810") + "; Human Rights Watch, 'Democracy on Rocky Ground' "
+     "(25 Feb 2009; https://www.hrw.org/report/2009/02/25/democracy-rocky-ground/armenias-disputed-2008-presidential-election-post-election)"),
     ("ARM", "2018-04-23", "revolution", "vertical",
      "Velvet Revolution: Serzh Sargsyan resigns; Pashinyan elected PM 8 May 2018",
      FE + " 2018-04-23, 2018-05-08 (PanARMENIAN; Kentron); " + B("45")),
+    # ---- added on the data-model audit (§2.3 item 13): omissions before 2020 ----
+    ("ARM", "2004-04-13", "mass_protest", "vertical",
+     "Opposition campaign (Mar-Apr 2004) for a 'referendum of confidence' in President Kocharyan; the 12 Apr march on the presidential residence dispersed before dawn on 13 Apr with stun grenades and water cannon; party offices raided, hundreds detained",
+     "Human Rights Watch briefing paper, 4 May 2004, 'The April 12-13 events' (https://www.hrw.org/legacy/backgrounder/eca/armenia/0504/4.htm)"),
+    ("ARM", "2013-02-19", "contested_election", "vertical",
+     "Runner-up Raffi Hovannisian rejects the 18 Feb 2013 presidential result (Sargsyan 58.6%); rallies in Freedom Square from 19 Feb, hunger strike from 10 Mar; his 9 Apr inauguration-day march blocked by police; international monitors called the vote an improvement",
+     "Reuters, Lazarian, 'Thousands protest in Armenia against re-elected president', 22 Feb 2013 (as printed by the Chicago Tribune); "
+     "Wikipedia '2013 Armenian protests' (https://en.wikipedia.org/wiki/2013_Armenian_protests)"),
+    ("GEO", "2004-05-06", "mass_protest", "horizontal",
+     "Adjara crisis: after the Rose Revolution the Adjarian leader Aslan Abashidze defies Tbilisi and blows up the bridges to the rest of Georgia (2 May); mass protests in Batumi force his resignation and flight to Moscow on 6 May; direct presidential rule. Horizontal: a regional regime defying the centre, not a threat to the national government",
+     "RFE/RL 6 May 2004 (https://www.rferl.org/a/1052652.html); Civil.ge 4 May 2004 (https://oldwp.civil.ge/archives/105832); "
+     "Civil.ge 6 May 2004 (https://old.civil.ge/eng/_print.php?id=6880)"),
+    ("GEO", "2011-05-26", "mass_protest", "vertical",
+     "People's Assembly protests (21-26 May 2011) led by Nino Burjanadze demand President Saakashvili's resignation; riot police disperse the Rustaveli Avenue rally on 26 May with tear gas, water cannon and rubber bullets; two dead (hit by a car of the leaders' convoy, per the Interior Ministry), dozens injured; HRW condemns the beatings",
+     "Deutsche Welle 26 May 2011 (https://www.dw.com/en/georgian-police-crack-down-on-protesters-on-independence-day/a-15107937); "
+     "OSW 1 Jun 2011 (https://www.osw.waw.pl/en/publikacje/analyses/2011-06-01/georgia-police-break-protest-aimed-preventing-independence-day); "
+     "CACI Analyst 8 Jun 2011 (http://cacianalyst.org/publications/field-reports/item/12306-field-reports-caci-analyst-2011-6-8-art-12306.html)"),
+    ("GEO", "2012-09-18", "mass_protest", "vertical",
+     "Nationwide protests (18 Sep-1 Oct 2012) after broadcast videos of prisoner abuse in Gldani prison; the ministers of corrections and of the interior resign. The 1 Oct 2012 election then brings a peaceful, conceded transfer of power: not coded, as an accepted electoral alternation is no regime threat",
+     "Global Nonviolent Action Database, Swarthmore College, 'Georgian students protest against prisoner abuse 2012' (https://nvdatabase.swarthmore.edu/content/georgian-students-protest-against-prisoner-abuse-2012); "
+     "Global Voices 23 Sep 2012 (https://globalvoices.org/2012/09/23/georgia-broom-revolution-as-parliamentary-elections-approach/)"),
+    ("AZE", "2013-01-23", "mass_protest", "vertical",
+     "Ismayilli riots: thousands demand the district governor's resignation and set fire to a hotel, cars and the governor's residence (23 Jan); police disperse renewed protests with tear gas and water cannon (24 Jan); arrests follow",
+     "RFE/RL 24 Jan 2013 (http://www.rferl.org/content/azerbaijan-unrest-ismayilli/24882059.html); "
+     "Reuters, Evgrashina, 24 Jan 2013 (http://articles.chicagotribune.com/2013-01-24/news/sns-rt-azerbaijan-riot-update-2-tv-pixl6n0at6e7-20130124_1_water-cannon-baku-protest-azeri-police); "
+     "Caucasus Analytical Digest 46 (11 Feb 2013), 'Protests in Azerbaijan'"),
     # ---- added in review (vertical events found by search; sources are public pages) ----
     ("GEO", "2007-11-07", "mass_protest", "vertical",
      "Opposition protests (Sep-Nov 2007, peak 2 Nov) dispersed 7 Nov; nationwide state of emergency to 16 Nov; early presidential election called",
@@ -1074,7 +1200,7 @@ def build_events(facts: Path) -> pd.DataFrame:
         raise ValueError(f"bad categories {bad}")
     cols = ["event_id", "date", "end_date", "date_precision", "year", "event", "states", "category",
             "narratives", "source", "note"]
-    return df[cols].sort_values(["date", "event_id"]).reset_index(drop=True)
+    return add_independent_sources("events", df[cols].sort_values(["date", "event_id"]).reset_index(drop=True))
 
 
 def build_dyads_observed(facts: Path) -> pd.DataFrame:
@@ -1105,19 +1231,20 @@ def build_dyads_observed(facts: Path) -> pd.DataFrame:
         rev = DYAD_REVIEW.get((a, b, r["period"]))
         if rev:
             extra, newcert, note = rev
-            if extra:
-                src = f"{src}; {extra}"
+            if extra:  # a review source replaces the facts' "NO SOURCE" placeholder
+                src = extra if src.upper().startswith("NO SOURCE") else f"{src}; {extra}"
             if newcert:
                 cert = newcert
             basis = f"{basis}; {note}"
-        rows.append(dict(state=a, partner=b, period=r["period"], score=int(r["score"]),
+        score, just = DYAD_RECODE.get((a, b, r["period"]), (int(r["score"]), just))
+        rows.append(dict(state=a, partner=b, period=r["period"], score=score,
                          justification=just, source=src, certainty=cert, coding_basis=basis))
     keys = ["state", "partner", "period", "score", "justification", "source", "certainty", "coding_basis"]
     rows += [dict(zip(keys, row)) for row in recent.OBSERVED]
     df = pd.DataFrame(rows)
     if df.duplicated(["state", "partner", "period"]).any():
         raise ValueError("duplicate dyad keys")
-    return df.sort_values(["state", "partner", "period"]).reset_index(drop=True)
+    return add_independent_sources("dyads_observed", df.sort_values(["state", "partner", "period"]).reset_index(drop=True))
 
 
 def build_identity(facts: Path) -> pd.DataFrame:
@@ -1217,7 +1344,8 @@ def build_security_acts(ds: Path) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=cols)
     df["end_year"] = df["end_year"].astype("Int64")
     df["start_year"] = df["start_year"].astype(int)
-    return df.sort_values(["target", "actor", "start_year", "act_id"]).reset_index(drop=True)
+    return add_independent_sources("security_acts", df.sort_values(["target", "actor", "start_year", "act_id"])
+                                   .reset_index(drop=True))
 
 
 def build_instability() -> pd.DataFrame:
@@ -1262,8 +1390,9 @@ def _tf(text: str):
     t = str(text).strip().lower()
     if t.startswith("no independent statehood"):
         return "false"  # the 'UNVERIFIED' flag in facts refers to dates/details, not to the 'no'
-    if not t or "unverified" in t or t.startswith("n/a") or t.startswith("not found") or "/partial" in t or " if " in t:
-        return ""
+    if (not t or "unverified" in t or t.startswith("n/a") or t.startswith("not found") or "/partial" in t
+            or " if " in t or "no patron" in t):
+        return ""  # 'no patron' = n/a: a border with a patron does not apply (Chechnya)
     if t.startswith("yes"):
         return "true"
     if t.startswith("no"):
@@ -1320,10 +1449,54 @@ def build_secession_cases(facts: Path) -> pd.DataFrame:
             unsc_territorial_integrity=_tf(r["un_security_council_resolutions_on_territorial_integrity"]),
             sources=clean_reading_refs(r["sources"]), uncertainty_notes="; ".join(n for n in notes if n)))
     df = pd.DataFrame(rows)
+    for (case, col), value in secession.OVERRIDES.items():
+        i = df.index[df["case_id"] == case]
+        if len(i) != 1 or col not in df.columns:
+            raise ValueError(f"secession override for unknown cell {case}.{col}")
+        df.loc[i, "uncertainty_notes"] += f"; {col} recoded from {df.at[i[0], col]!r} (see secession_justifications.csv)"
+        df.at[i[0], col] = value
     for c in ("area_km2", "parent_area_km2", "population"):
         df[c] = df[c].round(0).astype("Int64")
     df["population_year"] = df["population_year"].astype("Int64")
     return df.sort_values("case_id").reset_index(drop=True)
+
+
+#: secession_cases column -> the facts/secession_cases.csv column its value is parsed from.
+SECESSION_FACT_COLUMNS = {
+    "outcome": "outcome", "geography": "enclave_or_peripheral", "border_with_patron": "land_border_with_patron",
+    "patron": "patron_state", "territory_share_pct": "region_share_of_parent_territory_pct",
+    "share_of_parent_population_pct": "share_of_parent_population_pct",
+    "prior_statehood": "prior_statehood_tradition", "parent_structure": "parent_state_unitary_or_federal",
+    "unsc_territorial_integrity": "un_security_council_resolutions_on_territorial_integrity"}
+
+
+def _cell_text(value) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def build_secession_justifications(facts: Path, cases: pd.DataFrame) -> pd.DataFrame:
+    """One row per coded cell of ``cases``: its value, a one-line justification and a source."""
+    sc = pd.read_csv(facts / "secession_cases.csv", dtype=str).fillna("")
+    sc.index = [slugify(r.split("(")[0]) for r in sc["region"]]
+    unused = set(secession.JUSTIFICATIONS) - {(c, col) for c in cases["case_id"] for col in secession.CODED_COLUMNS}
+    if unused:
+        raise ValueError(f"secession justifications for unknown cells: {sorted(unused)}")
+    rows = []
+    for _, r in cases.iterrows():
+        for col in secession.CODED_COLUMNS:
+            value = _cell_text(r[col])
+            judged = secession.JUSTIFICATIONS.get((r["case_id"], col))
+            if judged:
+                just, src = judged
+            else:
+                just = secession.default_justification(col, value, sc.at[r["case_id"], SECESSION_FACT_COLUMNS[col]])
+                src = f"{secession.FACTS} ({r['region']} row; its sources: {r['sources']})"
+            rows.append(dict(case_id=r["case_id"], column=col, value=value, justification=just, source=src))
+    return pd.DataFrame(rows).sort_values(["case_id", "column"]).reset_index(drop=True)
 
 
 # ======================================================================================
@@ -1347,8 +1520,8 @@ def _act_problems(acts: pd.DataFrame, codes_ok: set[str]) -> list[str]:
     e = acts["end_year"].dropna()
     if (e < acts.loc[e.index, "start_year"]).any():
         problems.append("end_year before start_year")
-    if not acts["start_year"].between(1988, 2024).all():
-        problems.append("start_year outside 1988-2024")
+    if not acts["start_year"].between(1988, 2025).all():
+        problems.append("start_year outside 1988-2025")
     return problems
 
 
@@ -1384,13 +1557,13 @@ def validate(tables: dict[str, pd.DataFrame]) -> None:
 def main(argv=None) -> int:
     repo = Path(__file__).resolve().parents[1]
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared",
-                    help="shared folder with facts/, readings/, data-sources/ (default: ../shared)")
+    ap.add_argument("--raw", type=Path, default=repo / "data" / "raw",
+                    help="folder with facts/ and extracts/ (default: data/raw/)")
     ap.add_argument("--out", type=Path, default=repo / "data", help="output folder (default: data/)")
     args = ap.parse_args(argv)
-    facts, ds = args.shared / "facts", args.shared / "data-sources"
-    for f in (facts / "events.csv", ds / "ucdp_prio_acd_v25_1_south_caucasus.csv",
-              args.shared / "readings" / GARIBOV_FILE, args.shared / "readings" / BABAYEV_FILE):
+    # The readings are only cited (by line, in strings): they are not inputs.
+    facts, ds = args.raw / "facts", args.raw / "extracts"
+    for f in (facts / "events.csv", ds / "ucdp_prio_acd_v25_1_south_caucasus.csv"):
         if not f.exists():
             raise SystemExit(f"missing input: {f}")
     tables = {
@@ -1406,6 +1579,7 @@ def main(argv=None) -> int:
         "land_borders.csv": build_land_borders(facts, ds),
         "secession_cases.csv": build_secession_cases(facts),
     }
+    tables["secession_justifications.csv"] = build_secession_justifications(facts, tables["secession_cases.csv"])
     validate(tables)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, df in tables.items():

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Build the fifteen numeric tables of the course data layer.
 
-Reads the filtered extracts in ``<shared>/data-sources/`` (see PROVENANCE.md there)
-and writes tidy CSVs into ``data/`` of the repository:
+Reads the filtered extracts in ``data/raw/extracts/`` of the repository (see PROVENANCE.md
+there and ``data/raw/README.md``) and writes tidy CSVs into ``data/``:
 
     capabilities_nmc.csv      milex_sipri.csv          economy_wdi.csv
     unga_ideal_points.csv     unga_distance.csv        atop_dyad_years.csv
@@ -21,7 +21,7 @@ Rules followed (see the data spec and codebook):
 Standard library + pandas only.
 
 Usage:
-    python scripts/build_numeric.py [--shared ../shared] [--out data]
+    python scripts/build_numeric.py [--raw data/raw] [--out data]
 """
 from __future__ import annotations
 
@@ -34,10 +34,10 @@ from pathlib import Path
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEFAULT_RAW = REPO / "data" / "raw"
 DEFAULT_OUT = REPO / "data"
 
-YEAR_MIN, YEAR_MAX = 1992, 2024
+YEAR_MIN, YEAR_MAX = 1992, 2025
 
 CHOOSERS = ["ARM", "AZE", "GEO"]
 # Actors of the state-year tables (spec: "ARM AZE GEO RUS TUR IRN USA FRA DEU GBR").
@@ -571,14 +571,14 @@ BUILDERS = [build_nmc, build_milex, build_wdi, build_unga, build_unga_distance, 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                    help="shared folder holding data-sources/ (default: ../shared beside the repository)")
+    ap.add_argument("--raw", type=Path, default=DEFAULT_RAW,
+                    help="folder holding extracts/ (default: the repository's data/raw/)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
                     help="output folder (default: the repository's data/)")
     args = ap.parse_args(argv)
-    src = args.shared / "data-sources"
+    src = args.raw / "extracts"
     if not src.is_dir():
-        ap.error(f"no data-sources folder in {args.shared}")
+        ap.error(f"no extracts folder in {args.raw}")
     args.out.mkdir(parents=True, exist_ok=True)
     for build in BUILDERS:
         build(src, args.out)

@@ -1,21 +1,20 @@
-"""The committed ``data/`` is exactly what the build scripts make: every file, byte for byte.
+"""The committed ``data/`` is exactly what the build scripts make from the repository alone.
 
-- ``scripts/build_numeric.py`` and ``scripts/build_coded.py`` read ``../shared/`` (the
-  filtered extracts, fact tables and readings beside the repository) and write the 26 CSV
-  tables;
-- ``scripts/build_map.py`` reads the npm package world-atlas 2.0.2 (which ``../shared/`` does
-  not hold) and writes ``region_map.geojson``; its test runs when ``WORLD_ATLAS_DIR`` names
+- ``scripts/build_numeric.py``, ``scripts/build_coded.py`` and ``scripts/build_places.py`` read
+  ``data/raw/`` (copies of the filtered extracts and fact tables, with their provenance in
+  ``data/raw/README.md``) and write the 27 CSV tables, byte for byte;
+- ``scripts/build_map.py`` reads the npm package world-atlas 2.0.2 (not copied into the
+  repository) and writes ``region_map.geojson``; its test runs when ``WORLD_ATLAS_DIR`` names
   the extracted package (``npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz``,
   then ``WORLD_ATLAS_DIR=package``);
-- ``data/map_places.csv`` has **no builder**: it is written by hand (its sources are in the
-  codebook), so it is excluded from the comparison, explicitly, below.
-
-A public clone has no ``../shared/``: these tests skip there, with that reason; CI has it.
+- no builder reads a path outside the repository, and ``data/raw/`` holds no file that no
+  builder reads.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,16 +23,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared"
-#: Files in data/ that no script builds.
-HAND_WRITTEN = frozenset({"map_places.csv"})
+RAW = DATA / "raw"
 #: Files in data/ that document rather than hold data.
 DOCUMENTATION = frozenset({"README.md"})
 MAP = "region_map.geojson"
-TABLE_SCRIPTS = ("build_numeric.py", "build_coded.py")
-
-needs_shared = pytest.mark.skipif(
-    not SHARED.is_dir(), reason=f"{SHARED} is absent (a public clone has no ../shared/), so data/ cannot be rebuilt")
+TABLE_SCRIPTS = ("build_numeric.py", "build_coded.py", "build_places.py")
+BUILDERS = sorted((ROOT / "scripts").glob("build_*.py"))
+#: What a reference to a file outside the repository looks like in a builder's code: a parent
+#: of the repository (``parents[2]``, ``../``), the old ``../shared/`` folders, an absolute path.
+OUTSIDE = re.compile(r"parents\[[2-9]\]|\.\.[/\\]|shared[/\\](?:facts|data-sources|readings)\b"
+                     r"|--shared\b|Path\(\s*[rf]?[\"'](?:/|~|[A-Za-z]:)")
 
 
 def _run(script: str, *args: str | Path) -> None:
@@ -44,11 +43,11 @@ def _run(script: str, *args: str | Path) -> None:
 
 @pytest.fixture(scope="module")
 def built_tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each table script's output folder, built once from ../shared/."""
+    """Each table script's output folder, built once from data/raw/."""
     out = {}
     for script in TABLE_SCRIPTS:
         folder = tmp_path_factory.mktemp(Path(script).stem)
-        _run(script, "--shared", SHARED, "--out", folder)
+        _run(script, "--raw", RAW, "--out", folder)
         out[script] = folder
     return out
 
@@ -59,7 +58,6 @@ def _differing(folder: Path) -> list[str]:
                   or p.read_bytes() != (DATA / p.name).read_bytes())
 
 
-@needs_shared
 @pytest.mark.parametrize("script", TABLE_SCRIPTS)
 def test_the_script_rebuilds_its_tables_byte_for_byte(built_tables, script):
     written = sorted(p.name for p in built_tables[script].iterdir())
@@ -67,17 +65,32 @@ def test_the_script_rebuilds_its_tables_byte_for_byte(built_tables, script):
     assert _differing(built_tables[script]) == [], f"{script} builds these differently from data/"
 
 
-@needs_shared
-def test_every_data_file_has_a_builder_except_the_hand_written_ones(built_tables):
-    built = {p.name for folder in built_tables.values() for p in folder.iterdir()} | {MAP}
+def test_every_data_file_has_a_builder(built_tables):
+    built = [p.name for folder in built_tables.values() for p in folder.iterdir()] + [MAP]
     committed = {p.name for p in DATA.iterdir() if p.is_file()} - DOCUMENTATION
-    assert committed - HAND_WRITTEN == built, "data/ and the builders' outputs name different files"
-    assert HAND_WRITTEN <= committed and not HAND_WRITTEN & built
+    assert len(built) == len(set(built)), "two builders write the same file"
+    assert committed == set(built), "data/ and the builders' outputs name different files"
+
+
+@pytest.mark.parametrize("path", BUILDERS, ids=lambda p: p.name)
+def test_no_builder_refers_to_a_path_outside_the_repository(path):
+    hits = [(n, line.strip()) for n, line in enumerate(path.read_text().splitlines(), 1)
+            if OUTSIDE.search(line)]
+    assert hits == [], f"{path.name} refers to files outside the repository: {hits}"
+
+
+def test_every_raw_file_is_read_by_a_builder():
+    code = "\n".join(p.read_text() for p in BUILDERS)
+    unread = sorted(p.relative_to(RAW).as_posix() for p in RAW.rglob("*.csv") if p.name not in code)
+    assert unread == [], f"data/raw/ holds files no builder reads: {unread}"
+    for folder in ("extracts", "facts"):
+        assert any((RAW / folder).glob("*.md")), f"data/raw/{folder}/ has no provenance notes"
+    assert (RAW / "README.md").is_file()
 
 
 @pytest.mark.skipif(not os.environ.get("WORLD_ATLAS_DIR"),
                     reason="data/region_map.geojson is built from the npm package world-atlas 2.0.2, which "
-                           "../shared/ does not hold: extract it and set WORLD_ATLAS_DIR to its package/ folder")
+                           "the repository does not hold: extract it and set WORLD_ATLAS_DIR to its package/ folder")
 def test_the_base_map_rebuilds_byte_for_byte(tmp_path):
     target = tmp_path / MAP
     _run("build_map.py", os.environ["WORLD_ATLAS_DIR"], "--out", target)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -50,12 +51,12 @@ def test_every_control_changes_the_output(param):
 
 def test_karabakh_worked_example_from_its_row():
     # enclave 0, no border with Armenia 0, 5.0 % of territory / 25 % = 0.2; no prior statehood 0;
-    # 1.5 % of population / 25 % = 0.06; unitary 0, UNSC resolutions 0.
+    # 2.7 % of population at secession (1989 census) / 25 % = 0.108; unitary 0, UNSC resolutions 0.
     r = s.explained().set_index("case_id").loc["nagorno-karabakh"]
     assert r["geography"] == pytest.approx(0.2 / 3)
     assert (r["history"], r["legal"]) == (0.0, 0.0)
-    assert r["ethnic"] == pytest.approx(0.06)
-    assert r["score"] == pytest.approx((0.2 / 3 + 0.06) / 4)
+    assert r["ethnic"] == pytest.approx(0.108)
+    assert r["score"] == pytest.approx((0.2 / 3 + 0.108) / 4)
     assert r["observed"] == r["predicted"] == "failure" and r["explained"]
 
 
@@ -179,3 +180,31 @@ def test_fit_thresholds_must_be_a_bool(fit):
 def test_leave_one_out_needs_two_cases():
     with pytest.raises(ValueError, match="1 case.*at least 2"):
         s.leave_one_out(table=s.cases().iloc[:1])
+
+
+def test_every_coded_secession_cell_has_one_justification_and_a_source():
+    """secession_justifications.csv loads under its schema and covers each coded cell exactly once."""
+    from alliances.data import load_table
+    from alliances.schemas import SECESSION_CODED_COLUMNS
+
+    cases = load_table("secession_cases")
+    just = load_table("secession_justifications")
+    assert set(zip(just["case_id"], just["column"])) == {
+        (c, col) for c in cases["case_id"] for col in SECESSION_CODED_COLUMNS}
+    assert len(just) == len(cases) * len(SECESSION_CODED_COLUMNS)
+    assert just["justification"].str.len().gt(0).all() and just["source"].str.len().gt(0).all()
+    written = {(r.case_id, r.column): r.value for r in just.itertuples()}
+    for r in cases.itertuples():
+        for col in SECESSION_CODED_COLUMNS:
+            v, w = getattr(r, col), written[(r.case_id, col)]
+            assert pd.isna(v) == pd.isna(w), (r.case_id, col)
+            if not pd.isna(v):
+                assert str(w).lower() == (f"{v:g}" if isinstance(v, float) else str(v).lower()), (r.case_id, col)
+
+
+def test_review_recodings_of_secession_cells():
+    c = s.cases().set_index("case_id")
+    assert np.isnan(c.loc["chechnya", "patron_border"])      # no patron: n/a, not a border
+    assert c.loc["crimea", "statehood"] == 0.0                # Babayev's criterion: not the Khanate
+    assert c.loc["katanga", "no_unsc"] == 0.0                 # UNSC resolution 169 (1961)
+    assert c.loc["somaliland", "federal"] == 0.0              # unitary Somalia in 1991

@@ -12,8 +12,10 @@ from alliances import DataError, load_world
 from alliances.codings import DERIVED, CapabilityChange
 from alliances.data import default_data_dir
 from alliances.schemas import (
+    FIRST_YEAR,
     LANGUAGE_BRANCHES,
     LANGUAGE_FAMILIES,
+    LAST_YEAR,
     PERIODS,
     RELIGION_BRANCHES,
     RELIGION_FAMILIES,
@@ -21,7 +23,7 @@ from alliances.schemas import (
 )
 from alliances.world import MEASURES, resolve_when
 
-ALL = list(PERIODS) + list(range(1992, 2025))
+ALL = list(PERIODS) + list(range(FIRST_YEAR, LAST_YEAR + 1))
 
 
 @pytest.mark.parametrize("when", ALL)
@@ -43,15 +45,15 @@ def test_every_period_and_year_loads(when):
             assert (s, p) in w.observed
 
 
-@pytest.mark.parametrize("bad", ["1990", 1991, 2025, "2008-2020", "", None, 2016.5, True, "recent"])
+@pytest.mark.parametrize("bad", ["1990", 1991, 2026, "2008-2020", "", None, 2016.5, True, "recent"])
 def test_unknown_when_lists_what_is_allowed(bad):
-    with pytest.raises(ValueError, match=r"allowed: one of the periods 1992-1999, 2000-2007, 2008-2019, 2020-2024 or a year 1992-2024"):
+    with pytest.raises(ValueError, match=r"allowed: one of the periods 1992-1999, 2000-2007, 2008-2019, 2020-2022, 2023-2025 or a year 1992-2025"):
         load_world(bad)
 
 
 def test_year_belongs_to_its_period():
     assert resolve_when(2016) == ("2016", "2008-2019", (2016,))
-    assert resolve_when("2020") == ("2020", "2020-2024", (2020,))
+    assert resolve_when("2020") == ("2020", "2020-2022", (2020,))
     assert resolve_when("2000-2007")[2] == tuple(range(2000, 2008))
 
 

@@ -246,7 +246,7 @@ def agreement_grid(theory: str, grid: Mapping[str, Sequence[Any]], whens: Sequen
 #: every theory's inputs.
 ALLIANCE_KINDS: tuple[str, ...] = (
     "alliance_treaty", "strategic_partnership", "partnership", "regional_organisation", "association_agreement",
-    "membership_promise", "candidate_status", "military_base", "arms_supply", "security_assistance",
+    "membership_promise", "candidate_status", "military_base", "military_presence", "arms_supply", "security_assistance",
     "alliance_non_assistance", "alliance_suspension")
 
 

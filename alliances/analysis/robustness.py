@@ -255,10 +255,10 @@ def claim_sentences(table: pd.DataFrame) -> list[str]:
     Examples
     --------
     >>> row = {"theory": "rsct", "source": "reading", "claim": "A claim.", "holds_at_default": True,
-    ...        "share_of_parameter_space": 0.25, "share_of_periods": 0.75, "share_of_years": 0.5,
+    ...        "share_of_parameter_space": 0.25, "share_of_periods": 0.8, "share_of_years": 0.5,
     ...        "share_of_years_2008-2019": 1.0}
     >>> claim_sentences(pd.DataFrame([row]))[0]
-    "A claim. (reading) Holds at the defaults; in 25% of the theory's parameter space, 3 of 4 periods, 50% of single years (100% of 2008-2019)."
+    "A claim. (reading) Holds at the defaults; in 25% of the theory's parameter space, 4 of 5 periods, 50% of single years (100% of 2008-2019)."
     """
     out = []
     for row in table.to_dict("records"):

@@ -28,6 +28,7 @@ from alliances.charts.comparison import (
     agreement_values_chart,
     divergence_chart,
     divergence_datasets,
+    robustness_chart,
     theories_side_by_side,
     theories_side_by_side_datasets,
 )
@@ -108,7 +109,7 @@ __all__ = [
     "capability_shares_chart", "divergence_chart", "divergence_datasets", "enable_offline_rendering", "event_family",
     "heatmap_records", "identity_matrix_chart", "indicator_panels", "instability_chart", "levels_chart",
     "membership_timeline", "observed_by_period", "records", "regime_chart", "region_map",
-    "render_bundle", "score_scale", "secession_chart", "secession_datasets", "side_by_side", "side_by_side_datasets",
+    "render_bundle", "robustness_chart", "score_scale", "secession_chart", "secession_datasets", "side_by_side", "side_by_side_datasets",
     "stability_chart", "stability_datasets", "stance_heatmap", "stance_scale", "theories_side_by_side",
     "theories_side_by_side_datasets", "threat_components_chart", "timeline", "tipping_histogram",
     "weight_sweep_chart",

@@ -6,7 +6,9 @@
 * :func:`agreement_chart` -- :func:`alliances.analysis.agreement`;
 * :func:`agreement_over_time_chart` -- :func:`alliances.analysis.agreement_over_time`, one
   colour, dash and point shape per theory from :data:`alliances.theories.registry.REGISTRY`;
-* :func:`agreement_values_chart` -- :func:`alliances.analysis.agreement_grid`.
+* :func:`agreement_values_chart` -- :func:`alliances.analysis.agreement_grid`;
+* :func:`robustness_chart` -- :func:`alliances.analysis.robustness.claims_table`: how much of a
+  theory's parameter space, and how many periods and single years, each claim holds in.
 
 The first three of these that lesson 08's dashboard redraws read named data sets, given by
 :func:`theories_side_by_side_datasets`, :func:`divergence_datasets` and
@@ -15,6 +17,7 @@ The first three of these that lesson 08's dashboard redraws read named data sets
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 
 import altair as alt
@@ -344,6 +347,71 @@ def agreement_values_chart(
     return alt.layer(*layers).properties(width=420, height=220, title=title_params(title, caption))
 
 
-__all__ = ["BASELINE_LABEL", "CHANCE", "CHANCE_LABEL", "DIVERGENCE_COLUMNS", "agreement_chart",
+# --------------------------------------------------------------------------
+# How robust each claim is
+# --------------------------------------------------------------------------
+
+#: The three shares :func:`robustness_chart` draws: column of a claims table -> legend label.
+ROBUSTNESS_SHARES: Mapping[str, str] = {
+    "share_of_parameter_space": "of the parameter space",
+    "share_of_periods": "of the periods",
+    "share_of_years": "of single years",
+}
+
+
+def robustness_records(table: pd.DataFrame, width: int = 58) -> pd.DataFrame:
+    """Long rows for :func:`robustness_chart`: one per claim and share, the claim wrapped.
+
+    ``claim_label`` starts with "holds at the defaults" or "fails at the defaults" and wraps
+    the claim's text into lines of at most ``width`` characters, joined by ``|`` (the chart
+    splits them into lines).
+    """
+    require_columns(table, ("claim", "holds_at_default", *ROBUSTNESS_SHARES), "table")
+    labels = [("holds" if held else "FAILS") + " at the defaults: " + text
+              for text, held in zip(table["claim"], table["holds_at_default"])]
+    wrapped = ["|".join(textwrap.wrap(label, width)) for label in labels]
+    long = table.assign(claim_label=wrapped).melt(
+        id_vars=["claim_label"], value_vars=list(ROBUSTNESS_SHARES), var_name="measure", value_name="share")
+    long["measure"] = long["measure"].map(ROBUSTNESS_SHARES)
+    return long
+
+
+def robustness_chart(
+    table: pd.DataFrame,
+    title: str = "How robust is each claim?",
+    caption: str = "",
+) -> alt.LayerChart:
+    """Dot plot: for each claim, the share of the theory's parameter space, of the periods and
+    of single years in which it holds (0-100 %).
+
+    ``table`` is :func:`alliances.analysis.robustness.claims_table` (one row per claim). Each
+    claim's label says whether it holds at the default parameters. A claim whose dots sit far
+    left holds on a knife edge, whatever it does at the defaults.
+    """
+    data = robustness_records(table)
+    order = list(dict.fromkeys(data["claim_label"]))
+    lines = max((label.count("|") + 1 for label in order), default=1)
+    measures = list(ROBUSTNESS_SHARES.values())
+    y = alt.Y("claim_label:N", sort=order, title=None,
+              axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=420, labelPadding=8))
+    guide = alt.Chart(data).mark_rule(color=LIGHT_GREY).encode(
+        y=y, x=alt.value(0), x2=alt.value(360))
+    dots = alt.Chart(data).mark_point(filled=True, size=110, opacity=0.9).encode(
+        x=alt.X("share:Q", title="share in which the claim holds", scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%", values=[0, 0.25, 0.5, 0.75, 1])),
+        y=y,
+        color=alt.Color("measure:N", sort=measures, title=None,
+                        scale=alt.Scale(domain=measures, range=[BLUE, VERMILLION, SKY_BLUE]),
+                        legend=alt.Legend(orient="top")),
+        shape=alt.Shape("measure:N", sort=measures, title=None,
+                        scale=alt.Scale(domain=measures, range=["circle", "diamond", "square"])),
+        tooltip=[alt.Tooltip("claim_label:N", title="claim"), alt.Tooltip("measure:N", title="share"),
+                 alt.Tooltip("share:Q", title="holds in", format=".0%")])
+    return alt.layer(guide, dots).properties(
+        width=360, height=max(1, len(order)) * 16 * (lines + 1), title=title_params(title, caption))
+
+
+__all__ = ["BASELINE_LABEL", "CHANCE", "CHANCE_LABEL", "DIVERGENCE_COLUMNS", "ROBUSTNESS_SHARES", "agreement_chart",
            "agreement_over_time_chart", "agreement_over_time_datasets", "agreement_values_chart", "divergence_chart",
-           "divergence_datasets", "theories_side_by_side", "theories_side_by_side_datasets"]
+           "divergence_datasets", "robustness_chart", "robustness_records", "theories_side_by_side",
+           "theories_side_by_side_datasets"]

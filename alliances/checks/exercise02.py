@@ -100,7 +100,7 @@ WEIGHT_SETS = (
     ("every weight 0", dict(w_power=0.0, w_proximity=0.0, w_offense=0.0, w_intentions=0.0,
                             w_claim=0.0), False),
 )
-PERIODS_TRIED = ("1992-1999", "2008-2019", "2020-2024")
+PERIODS_TRIED = ("1992-1999", "2008-2019", "2023-2025")
 Case = tuple[str, str, str, str]  # (period, weight-set label, state, partner)
 
 

@@ -26,7 +26,7 @@ THIN = {"identity": "thin"}
 #: Question 04.2 recodes Georgia's memory of Turkey to this value.
 RECODED_MEMORY = 1
 #: Worlds on which 04.3's function is validated, and the new marker's weights tried.
-FUNCTION_PERIODS = ("2008-2019", "2020-2024")
+FUNCTION_PERIODS = ("2008-2019", "2023-2025")
 NEW_WEIGHTS = (0.0, 0.5, 1.0)
 
 

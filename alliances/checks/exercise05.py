@@ -25,7 +25,7 @@ LEVELS_SEE = "lesson 05, 'Which level drove each prediction?'"
 TOGGLES = "lesson 05, 'Switching penetration events off'"
 REGION_SEE = "lesson 05, 'Apply RSCT to another region'"
 #: 05.2: the periods in which the student predicts the toggle's effect (the lesson shows 2008-2019).
-TOGGLE_PERIODS = ("1992-1999", "2020-2024")
+TOGGLE_PERIODS = ("1992-1999", "2023-2025")
 #: A level "pulls the score down" when its contribution is below this.
 PULL = -0.005
 #: 05.3's options.
@@ -60,10 +60,10 @@ Stance = Annotated[str, choice(STANCES)]
 
 
 class WithoutBacking(Answer):
-    """05.2's answer: ``{"1992-1999": stance, "2020-2024": stance}``."""
+    """05.2's answer: ``{"1992-1999": stance, "2023-2025": stance}``."""
 
     early: Stance = Field(alias="1992-1999")
-    recent: Stance = Field(alias="2020-2024")
+    recent: Stance = Field(alias="2023-2025")
 
 
 def stances_without_backing() -> dict[str, str]:

@@ -51,7 +51,7 @@ VOTE = "lesson 08, 'Discussion questions' (question 2) and 'Where the theories d
 #: 08.1: the period in which the student finds the best-agreeing theory.
 BEST_PERIOD = "2000-2007"
 #: 08.2 and 08.4: the period of the shared failures and of the vote's comparison.
-RECENT = "2020-2024"
+RECENT = "2023-2025"
 #: 08.2: a relation is a shared failure when at most this many theories get its stance right.
 MAX_MATCHES = 1
 #: 08.3: the stance a tie for the most common stance resolves to.
@@ -62,7 +62,7 @@ SUBSETS = (("balance_of_threat", "rsct"), ("balance_of_power", "omnibalancing", 
 #: 08.5: the grid's allowed size, and the reference answer's choice of theory, parameter and periods.
 MIN_VALUES, MAX_VALUES = 2, 41
 REFERENCE_FIT: dict[str, Any] = {"theory": "balance_of_threat", "parameter": "w_proximity",
-                 "values": [round(0.1 * i, 1) for i in range(11)], "fit_period": "2020-2024",
+                 "values": [round(0.1 * i, 1) for i in range(11)], "fit_period": "2023-2025",
                  "test_period": "2008-2019"}
 
 Pair = tuple[str, str]
@@ -115,10 +115,10 @@ def _pairs_given(answer: Any) -> set[Pair]:
 
 
 def hard_relations(answer: Any) -> None:
-    """08.2: the relations that at most one theory gets right in 2020-2024."""
+    """08.2: the relations that at most one theory gets right in 2023-2025."""
     see, given = DIVERGE, _pairs_given(answer)
     if not given:
-        fail("Your set is empty. In 2020-2024 every relation has at least one theory right, but some have only "
+        fail("Your set is empty. In 2023-2025 every relation has at least one theory right, but some have only "
              "one: list those.", see)
     div = divergence(*world_tables(RECENT))
     unknown = sorted(given - set(zip(div["state"], div["partner"])))

@@ -18,6 +18,10 @@ from alliances.world import World
 
 #: Capital distance (km) at which proximity falls to one half.
 HALF_PROXIMITY_KM = 1000.0
+#: Years after which a regime-threatening event weighs half as much (:func:`vertical_weakness`):
+#: two years, so an upheaval has faded to about a fifth by the next regular election (four to
+#: five years later). The course's choice, stated in lesson 03; not fitted to the outcome.
+UNREST_HALF_LIFE = 2.0
 
 
 def capability_shares(world: World, measure: str, actors: Iterable[str]) -> dict[str, float]:
@@ -72,18 +76,31 @@ def support(world: World, actor: str, target: str, exclude: Iterable[str] = ()) 
     return 1.0 - math.exp(-acts_sum(world, actor, target, +1, exclude) / 2)
 
 
-def vertical_weakness(world: World, state: str) -> float:
+def vertical_weakness(world: World, state: str, half_life: float | None = None) -> float:
     r"""Threats to the regime from within (coups, revolutions, contested elections …), 0–1.
 
-    .. math:: v_i = \min\left(1, \frac{n_i}{2}\cdot\frac{8}{Y}\right)
+    .. math:: v_i = \frac{1}{|Y|}\sum_{t \in Y} \min\Bigl(1,\ \sum_{e:\ y_e \le t} 2^{-(t - y_e)/h}\Bigr)
 
-    :math:`n_i` = regime-threatening events in the covered years (``instability_events``,
-    dimension "vertical"), :math:`Y` = number of covered years; two events in an eight-year
-    period (or one in a single year) reach 1.
+    Each regime-threatening event :math:`e` of the state (``instability_events``, dimension
+    "vertical", in year :math:`y_e`) weighs 1 in its own year and halves every :math:`h` =
+    ``half_life`` years (default :data:`UNREST_HALF_LIFE`); a year's weakness is the summed
+    weight, capped at 1, and a period's is the mean over its years :math:`Y`. So a single
+    year is not a 0/1 switch on one event: a coup two years earlier still weighs 0.5, and
+    the 1993 Huseynov mutiny in Azerbaijan still weighs 0.71 in 1994. The decay is the
+    course's operationalisation: David (1991) says leaders fear internal challengers, not
+    for how long an upheaval is remembered.
+
+    Raises
+    ------
+    ValueError
+        If ``half_life`` is not a positive number of years.
     """
-    events = [e for e in world.instability.get(state, ()) if e.dimension == "vertical"]
-    years = len(world.years)
-    return min(1.0, len(events) / 2 * 8 / max(years, 1)) if years > 1 else min(1.0, float(len(events)))
+    h = UNREST_HALF_LIFE if half_life is None else half_life
+    if not (isinstance(h, int | float) and not isinstance(h, bool) and 0 < h < math.inf):
+        raise ValueError(f"half_life must be a positive number of years, got {h!r}")
+    events = [e.year for e in world.instability.get(state, ()) if e.dimension == "vertical"]
+    yearly = [min(1.0, sum(2.0 ** (-(t - y) / h) for y in events if y <= t)) for t in world.years]
+    return sum(yearly) / len(yearly) if yearly else 0.0
 
 
 def horizontal_weakness(world: World, state: str) -> float:

@@ -23,9 +23,9 @@ For state :math:`i` and partner :math:`j`
 clipped to [-1, 1], where
 
 - :math:`\omega` = ``internal_weight``: weight of the regime's (internal) security against
-  external acts. Default 0.6, so that the two terms carry equal weight on average: over
+  external acts. Default 0.65, so that the two terms carry equal weight on average: over
   every pair and period :math:`(1-\omega)\,\overline{|E|} = \omega\,\overline{|I|}`
-  (:func:`balancing_weight` computes it, 0.62, rounded to 0.05) — derived, not fitted;
+  (:func:`balancing_weight` computes it, 0.63, rounded to 0.05) — derived, not fitted;
 - :math:`E_{ij} = \text{support}_{ji} - \text{hostility}_{ji}`: the partner's coded acts
   towards the state, each :math:`1 - e^{-\frac12\sum \text{intensity}}` (0–1: one
   intensity-1 act 0.39, two 0.63, seven 0.97; :mod:`~alliances.theories.inputs`), the
@@ -75,7 +75,7 @@ from alliances.world import World, load_world
 AFFINITIES: tuple[str, ...] = ("below", "above", "symmetric")
 
 PARAMETERS: tuple[Param, ...] = (
-    FloatParam("internal_weight", 0.6, "weight of regime (internal) security against external acts: "
+    FloatParam("internal_weight", 0.65, "weight of regime (internal) security against external acts: "
           "0 = only the partner's acts count, 1 = only what it can do for the regime",
           low=0.0, high=1.0, step=0.05),
     FloatParam("regime_insecurity", 0.0, "shift added to every leader's regime insecurity from the "

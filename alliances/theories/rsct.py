@@ -105,7 +105,7 @@ EVENT_GROUPS: Mapping[str, tuple[str, ...]] = {
     "west_supports_georgia": ("nato-partnership-georgia", "nato-bucharest-georgia-2008",
                               "eu-monitoring-mission-georgia-2008", "eu-eastern-partnership-georgia",
                               "eu-association-georgia-2014", "eu-candidate-georgia-2023",
-                              "usa-georgia-train-equip-2002", "arms-usa-to-geo",
+                              "usa-georgia-train-equip-2002", "usa-georgia-charter-2009", "arms-usa-to-geo",
                               "arms-fra-to-geo", "arms-deu-to-geo"),
     "turkey_azerbaijan_alliance": ("tur-aze-friendship-treaty-1994", "tur-aze-mutual-assistance-2010",
                                    "tur-aze-shusha-declaration-2021", "tur-military-support-aze-2020",

@@ -17,7 +17,7 @@ Examples
 --------
 The period control, one control group per theory, three charts::
 
-    Dashboard(when="2020-2024")
+    Dashboard(when="2023-2025")
 """
 
 from __future__ import annotations

@@ -56,11 +56,11 @@ def test_side_by_side_shares_scale_and_order(frame):
 
 def test_observed_by_period_shares_scale_and_order(frame):
     later = frame.iloc[::-1].assign(score=lambda f: -f.score)
-    spec = charts.observed_by_period({"1992-1999": frame, "2020-2024": later}, caption="coded").to_dict()
+    spec = charts.observed_by_period({"1992-1999": frame, "2023-2025": later}, caption="coded").to_dict()
     assert title_text(spec) == "Observed alignment by period"
     assert spec["resolve"]["scale"]["color"] == "shared"
     panels = [p for row in spec["vconcat"] for p in row["hconcat"]]
-    assert [p["title"]["text"] for p in panels] == ["1992-1999", "2020-2024"]
+    assert [p["title"]["text"] for p in panels] == ["1992-1999", "2023-2025"]
     for panel in panels:
         cells = panel["layer"][0]
         assert cells["encoding"]["y"]["sort"] == ["ARM", "AZE", "GEO"]

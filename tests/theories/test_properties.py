@@ -61,7 +61,7 @@ def test_all_weights_at_their_minimum_give_a_defined_result(theory, when):
 
 @pytest.mark.parametrize("theory", THEORIES)
 @pytest.mark.parametrize("perm", [dict(zip(("ARM", "AZE", "GEO"), p)) for p in permutations(("ARM", "AZE", "GEO"))][1:])
-@pytest.mark.parametrize("when", ["1992-1999", "2008-2019", "2020-2024"])
+@pytest.mark.parametrize("when", ["1992-1999", "2008-2019", "2020-2022", "2023-2025"])
 def test_relabelling_countries_relabels_predictions(theory, perm, when):
     world = load_world(when)
     before = predict(theory, world).set_index(["state", "partner"])

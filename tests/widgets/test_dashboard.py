@@ -9,6 +9,7 @@ import pytest
 from alliances import PERIODS, load_world
 from alliances.analysis import agreement, agreement_over_time, observed, predict_all
 from alliances.params import by_name
+from alliances.schemas import FIRST_YEAR, LAST_YEAR
 from alliances.theories import THEORIES, parameter_specs
 from alliances.widgets import WHEN_OPTIONS, Dashboard, controls_that_change
 from tests.widgets.helpers import shown_spec
@@ -103,7 +104,7 @@ def test_reset_and_the_cache(dashboard):
 
 def test_year_axis_and_bad_arguments():
     d = Dashboard(over_time="year", theories=["rsct", "balance_of_threat"])
-    assert set(d.over_time["when"]) == {str(y) for y in range(1992, 2025)}
+    assert set(d.over_time["when"]) == {str(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)}
     assert shown_spec(d.outputs["over_time"])["datasets"]["agreement_highlight"] == [
         {"when": str(y)} for y in range(2008, 2020)]
     with pytest.raises(ValueError):

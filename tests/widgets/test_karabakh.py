@@ -69,7 +69,7 @@ def test_fixed_values_feed_the_model_and_the_baseline():
 
 def test_secession_sliders_update_chart_and_table():
     explorer = SecessionExplorer(show=list(secession.WEIGHTS))
-    assert "Explains 5 of 16" in explorer.summary.value  # the documented default
+    assert "Explains 6 of 16" in explorer.summary.value  # the documented default
     explorer.set_values(w_geography=1.0, w_history=0.0, w_ethnic=0.0, w_legal=0.0)
     expected = secession.explained(w_geography=1.0, w_history=0.0, w_ethnic=0.0, w_legal=0.0)
     rows = {r["case_id"]: r for r in shown_spec(explorer.output)["datasets"]["secession_cases"]}

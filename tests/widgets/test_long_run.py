@@ -17,7 +17,7 @@ def test_an_explorer_survives_many_control_changes():
     explorer = Explorer("balance_of_threat", show=["w_intentions", "count_wars"])
     slider, toggle = explorer.controls["w_intentions"], explorer.controls["count_wars"]
     values = [i / 20 for i in range(21)]
-    for i, period in zip(range(CHANGES), itertools.cycle(["2008-2019", "1995", "2020-2024"])):
+    for i, period in zip(range(CHANGES), itertools.cycle(["2008-2019", "1995", "2023-2025"])):
         slider.value = values[(7 * i) % len(values)]
         if i % 50 == 0:
             toggle.value = not toggle.value
