@@ -481,22 +481,40 @@ def _domestic(folder: str, years: tuple[int, ...], notes: list[str]
     return instability, separatism
 
 
+_YEARLY: dict[tuple[int, str], tuple[pd.DataFrame, dict[str, dict[int, float]]]] = {}
+
+
+def _yearly(frame: pd.DataFrame, col: str) -> dict[str, dict[int, float]]:
+    """``{actor: {year: value}}`` of ``col`` (missing values left out), computed once per frame."""
+    key = (id(frame), col)
+    cached = _YEARLY.get(key)
+    if cached is not None and cached[0] is frame:
+        return cached[1]
+    rows = frame.loc[frame[col].notna(), ["actor", "year", col]]
+    table: dict[str, dict[int, float]] = {}
+    for actor, year, value in rows.itertuples(index=False):
+        table.setdefault(actor, {})[int(year)] = float(value)
+    if len(_YEARLY) > 64:
+        _YEARLY.clear()
+    _YEARLY[key] = (frame, table)
+    return table
+
+
 def _window_mean(frame: pd.DataFrame, col: str, actor: str, years: tuple[int, ...],
                  notes: list[str], label: str) -> float | None:
-    rows = frame[(frame["actor"] == actor) & frame[col].notna()]
-    inside = rows[rows["year"].between(years[0], years[-1])]
-    if len(inside):
-        first, last = int(inside["year"].min()), int(inside["year"].max())
-        if (first, last) != (years[0], years[-1]):
-            notes.append(f"{label}: the {years[0]}-{years[-1]} mean covers {first}-{last} only "
+    series = _yearly(frame, col).get(actor, {})
+    inside = [y for y in years if y in series]
+    if inside:
+        if (inside[0], inside[-1]) != (years[0], years[-1]):
+            notes.append(f"{label}: the {years[0]}-{years[-1]} mean covers {inside[0]}-{inside[-1]} only "
                          "(no data for the other years).")
-        return float(inside[col].astype(float).mean())
-    before = rows[rows["year"] < years[0]]
-    if len(before):
-        last = int(before["year"].max())
+        return sum(series[y] for y in inside) / len(inside)
+    before = [y for y in series if y < years[0]]
+    if before:
+        last = max(before)
         notes.append(f"{label}: no data for {years[0]}-{years[-1]}; the latest value "
                      f"({last}) is used.")
-        return float(before.loc[before["year"] == last, col].astype(float).iloc[0])
+        return series[last]
     notes.append(f"{label}: no data for {actor} in {years[0]}-{years[-1]}.")
     return None
 

@@ -1,16 +1,16 @@
 #!/usr/bin/env python
-"""Build the eleven coded / facts tables of the course's data/ folder.
+"""Build the coded and fact tables of the course's data/ folder.
 
 Usage::
 
     python scripts/build_coded.py [--raw PATH] [--out PATH]
 
-Reads only the repository's data/raw/ (facts/, extracts/; see data/raw/README.md) and writes
-eleven CSVs into data/:
+Reads only the repository's data/raw/ (facts/, extracts/; see data/raw/README.md) and the coded
+rows in scripts/codings/, and writes these CSVs into data/:
 
     actors.csv  memberships.csv  events.csv  dyads_observed.csv  identity.csv
     identity_dyads.csv  security_acts.csv  instability_events.csv
-    separatist_regions.csv  land_borders.csv  secession_cases.csv
+    separatist_regions.csv  land_borders.csv  secession_cases.csv  secession_justifications.csv
 
 Two kinds of content live here:
 
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 from codings import recent, secession
-from codings.sources import add_independent_sources
+from codings.sources import add_independent_sources, fix_sources
 
 # --------------------------------------------------------------------------------------
 # Citation helpers
@@ -217,9 +217,9 @@ EVENT_NARRATIVES = {
         "Death toll contested: at least 161-200 (Human Rights Watch), 485 (Azerbaijani "
         "parliament), 613 civilians (Azerbaijani government). Azerbaijan officially calls it "
         "the 'Khojaly genocide'; most governments and media say 'massacre'; Armenian officials "
-        "have disputed responsibility and figures (Wikipedia 'Khojaly massacre', "
-        "https://wikiclassic.com/wiki/Khojali_massacre; HRW 1992 report reproduced at "
-        "justiceforkhojaly.org).",
+        "have disputed responsibility and figures (the Azerbaijani figures are the parliament's and "
+        "government's own statements; the independent findings of Helsinki Watch 1992 and Memorial "
+        "1992 are in independent_source).",
     ("1992", "First Karabakh War"):
         "Armenia and Azerbaijan give mutually incompatible accounts of the war's origin and "
         "responsibility (Garibov reading lines 404-409). Azerbaijan and the four 1993 UNSC "
@@ -244,7 +244,8 @@ EVENT_NARRATIVES = {
     ("2023-09-19", "Azerbaijani offensive"):
         "Azerbaijan called the operation 'local anti-terrorist measures' to restore "
         "constitutional order; Armenia called it 'an act of large-scale aggression' and said no "
-        "Armenian forces were in Karabakh (TASS, 17 Apr 2024, https://tass.com/politics/1776731).",
+        "Armenian forces were in Karabakh (the two governments' own statements, party statements; "
+        "independent findings are in independent_source).",
 }
 
 # Added events (each with a real source). Dates ISO (YYYY, YYYY-MM or YYYY-MM-DD).
@@ -504,21 +505,21 @@ IDENTITY_POWERS = [
          religion_basis="Pew Research Center survey 2017 (self-identification); Levada polls give 65-80% for 2010-2025",
          language="Russian", language_family="indo_european", language_branch="slavic",
          ethnic_majority="Russians", ethnic_majority_share_pct=80.9, census_year=2010,
-         source="religion: Pew 2017 via Herder Korrespondenz (https://herder.de/hk/schlagwoerter/russland); Levada via Window on Eurasia (https://windowoneurasia2.blogspot.com/2025/10/after-falling-from-80-percent-in-2010.html); ethnicity: 2010 census via Bashinform 19 Dec 2011 (http://www.bashinform.ru/eng/421285/); language: Wikipedia 'Russians' (East Slavic; https://en.wikipedia-on-ipfs.org/wiki/Russians)",
+         source="religion: Pew 2017 via Herder Korrespondenz (https://herder.de/hk/schlagwoerter/russland); Levada via Window on Eurasia (https://windowoneurasia2.blogspot.com/2025/10/after-falling-from-80-percent-in-2010.html); ethnicity: 2010 census, Russians 80.9%, per Brockhaus Enzyklopädie, 'Russland: Bevölkerung' (https://brockhaus.de/ecs/enzy/article/russland/bev%C3%B6lkerung-und-religion/bev%C3%B6lkerung); language: Wikipedia 'Russians' (East Slavic; https://en.wikipedia.org/wiki/Russians; tertiary)",
          note="survey-based religion share, not a census; 4% did not state nationality in 2010"),
     dict(actor="TUR", religion="Sunni Islam", religion_family="muslim", religion_branch="sunni",
          religion_share_pct=99.8,
          religion_basis="CIA World Factbook estimate (2011 edition): Muslim 99.8% (mostly Sunni); share is of all Muslims incl. Alevis",
          language="Turkish", language_family="turkic", language_branch="oghuz",
          ethnic_majority="Turks", ethnic_majority_share_pct=70.0, census_year=2008,
-         source="CIA World Factbook via muslimworldexpert.com (https://www.muslimworldexpert.com/muslim-world-overview/country-profiles/turkey-country-profile/); language family: Turks as 'the world's largest Turkic ethnic group' (https://turningtooneanother.net/2020/02/14/what-is-the-most-common-ethnic-group-in-turkey/); language branch: Wikipedia 'Oghuz languages' (Oghuz = south-western branch of Common Turkic; Turkish, Azerbaijani, Turkmen; https://en.wikipedia.org/wiki/Oghuz_languages) and Britannica 'Southwestern Turkic languages' (also known as Oguz Turkic; https://www.britannica.com/topic/Southwestern-Turkic-languages)",
+         source="CIA World Factbook, 2011 edition, Turkey (Muslim 99.8%; Turkish 70-75%, Kurdish 18%, other 7-12%, 2008 est.; figures as reproduced by a content-farm copy, the Factbook edition itself not checked: no independent copy found); language family: Turks as 'the world's largest Turkic ethnic group' (https://turningtooneanother.net/2020/02/14/what-is-the-most-common-ethnic-group-in-turkey/); language branch: Wikipedia 'Oghuz languages' (Oghuz = south-western branch of Common Turkic; Turkish, Azerbaijani, Turkmen; https://en.wikipedia.org/wiki/Oghuz_languages) and Britannica 'Southwestern Turkic languages' (also known as Oguz Turkic; https://www.britannica.com/topic/Southwestern-Turkic-languages)",
          note="ethnic share is the lower bound of the Factbook's '70-75%' (2008 estimate, not a census); Kurds 18%; language branch Oghuz (south-western Turkic), the same branch as Azerbaijani"),
     dict(actor="IRN", religion="Shia Islam", religion_family="muslim", religion_branch="shia",
          religion_share_pct=89.0,
          religion_basis="BBC 'Islam around the world' profile (c. 2003): Shia 89%, Sunni 10%; Factbook-derived figures give Shia 90-95%",
          language="Persian", language_family="indo_european", language_branch="iranian",
          ethnic_majority="Persians", ethnic_majority_share_pct=61.0, census_year=2014,
-         source="religion: BBC (http://news.bbc.co.uk/2/shared/spl/hi/middle_east/03/islam_around_the_world/html/middle_east_iran.stm); ethnicity: World of Cultures, Factbook-style estimate (https://www.worldofcultures.org/index.php?id=iran); language branch: Wikipedia 'Ethnicities in Iran' (Persians are an Iranic people; https://www.wikiwand.com/en/Ethnicities_in_Iran)",
+         source="religion: BBC (http://news.bbc.co.uk/2/shared/spl/hi/middle_east/03/islam_around_the_world/html/middle_east_iran.stm); ethnicity: NO INDEPENDENT SOURCE FOUND for the 61% share (a Factbook-style estimate seen only on a content-farm site; Iran's census records no ethnicity); language branch: Wikipedia 'Ethnicities in Iran' (Persians are an Iranic people; https://en.wikipedia.org/wiki/Ethnicities_in_Iran; tertiary)",
          note="ethnic shares are estimates (Iran's census does not record ethnicity); other estimates put Persians at 44-49%; Azerbaijanis about 16% (the largest minority)"),
     dict(actor="USA", religion="Christianity (Protestant plurality)", religion_family="christian",
          religion_branch="western_christian", religion_share_pct=70.6,
@@ -539,7 +540,7 @@ CHOOSER_IDENTITY_EXTRA = {
     "ARM": ("Armenian Apostolic (Oriental Orthodox)", "christian", "oriental_orthodox",
             "indo_european", "armenian", "", ""),
     "AZE": ("Shia Islam", "muslim", "shia", "turkic", "oghuz",
-            "; Shia majority: State Committee on Work with Religious Associations (about 85% of Muslims Shia) and US State Department 2011 (65% Shia, 35% Sunni), via Wikipedia 'Freedom of religion in Azerbaijan' (http://piglix.com/piglix/Freedom_of_religion_in_Azerbaijan)",
+            "; Shia majority: State Committee on Work with Religious Associations (about 85% of Muslims Shia) and US State Department 2011 (65% Shia, 35% Sunni), via Wikipedia 'Freedom of religion in Azerbaijan' (https://en.wikipedia.org/wiki/Freedom_of_religion_in_Azerbaijan; tertiary)",
             "religion_share_pct is the share of all Muslims (93.4%, 1995 estimate), not of Shia; Shia share of Muslims: 85% (SCWRA) or 65% (US State Dept 2011)"),
     "GEO": ("Georgian Orthodox", "christian", "eastern_orthodox", "kartvelian", "",
             "", "Kartvelian is a language family of its own; no branch coded"),
@@ -557,7 +558,7 @@ IDENTITY_DYADS = [
      "Armenian memory of 1905 and 1918-20 violence, the 1988-90 pogroms and the Karabakh war; the two national narratives are 'mutually incompatible and accusative'",
      G("404-423, 437-446") + "; events.csv (Sumgait 1988, Baku 1990); counter-reading: Broers 2019 (broers2019anatomy)",
      0, "Armenians were about 1.3-1.5% of Azerbaijan's population (mostly in NK), below the 5% rule; NK kinship is the core of the dispute, not amity",
-     B("81") + "; populationstatistics.com (2009 census: Armenians 1.3%)"),
+     B("81") + "; 2009 census: Armenians 1.3% (the content-farm page formerly cited is dropped; no census-office source found)"),
     ("ARM", "GEO", None,
      "Empty: the readings do not describe an Armenian historical memory of Georgia (the 1918-20 period of 'wars and massacres' is mentioned only in general terms)",
      G("370-387") + " (general only)",
@@ -567,12 +568,12 @@ IDENTITY_DYADS = [
      "Russia remembered as 'saviour and protector of Christian Armenians in the Muslim and Turkic dominated geography'",
      G("725-742"),
      0, "Armenians about 0.86% of Russia's population (2010 census)",
-     "Bashinform 19 Dec 2011 (http://www.bashinform.ru/eng/421285/)"),
+     "2010 census per Brockhaus Enzyklopädie, 'Russland: Bevölkerung' (Armenians 0.9%; https://brockhaus.de/ecs/enzy/article/russland/bev%C3%B6lkerung-und-religion/bev%C3%B6lkerung)"),
     ("ARM", "TUR", -2,
      "Memory of 1915 is 'the key pillar of modern Armenian national consciousness'; Turkey seen as 'an eternal threat'. 1915 is recognised as the Armenian Genocide by most genocide scholars and many states and disputed by Turkey; the Garibov reading calls it 'relocation'",
      G("553-574") + "; facts/events.csv 1915 (azatutyun.am)",
      0, "no Armenian community of 5% in Turkey; not kin to the Turkish majority",
-     "CIA World Factbook via muslimworldexpert.com (Turkey: Turkish 70-75%, Kurdish 18%, other 7-12%)"),
+     "CIA World Factbook, Turkey (Turkish 70-75%, Kurdish 18%, other 7-12%, 2008 est.; as reproduced by a content-farm copy, original not checked)"),
     ("ARM", "IRN", None,
      "Empty: the memories compete (Avarayr 451 against Sasanian Persia, commemorated as Vardanants; the Safavid deportations of 1604; against these, the long-settled Armenian community of Iran and New Julfa) and no scholarly source found weighs them (the readings describe only present-day cooperation)",
      G("19-20, 526-529") + " (present-day only)",
@@ -584,7 +585,7 @@ IDENTITY_DYADS = [
      "Azerbaijani memory of the March 1918 killings, the late-1980s expulsions, the occupation and Zangezur's transfer to Armenia",
      G("404-458") + "; " + B("75-77, 85"),
      0, "Azerbaijanis were 2.6% of the Armenian SSR in 1989 and about 0 after 1991",
-     "Wikipedia 'Azerbaijanis in Armenia' (https://worddisk.com/wiki/Azerbaijanis_in_Armenia)"),
+     "Library of Congress, Federal Research Division, Armenia: A Country Study (data as of March 1994), country profile: 1989 census Armenians 93.7%, Azerbaijanis 2.6% (copy https://countries1.tripod.com/cArmenia6.htm)"),
     ("AZE", "GEO", 1,
      "The one pre-Soviet interstate tie: the 1919 mutual military-assistance agreement of the Azerbaijani and Georgian republics against Denikin's White army, recalled in Azerbaijan as a precedent; +1, not +2: a short-lived pact, and the readings explain today's cooperation by interests",
      "Kuromiya & Mamoulia, The Eurasian Triangle: Russia, the Caucasus and Japan, 1904-1945 (De Gruyter 2016), p. 89; Turan news agency, 'The defense pact between Azerbaijan and Georgia' (https://turan.az/en/culture/the-defense-pact-between-of-the-azerbaijan-and-georgia-2014758); " + G("504-516, 642-648") + " (present-day interests)",
@@ -606,7 +607,7 @@ IDENTITY_DYADS = [
      "Azerbaijani national memory of the defence of Shusha against the Qajar (Iranian) army (the reading dates it 1775; usually dated 1795); difficult relations with Iran",
      B("71") + "; " + G("32-33") + "; facts/README.md (date discrepancy)",
      1, "Azerbaijanis are about 16% of Iran's population, its largest minority",
-     "World of Cultures (Factbook-style estimate) (https://www.worldofcultures.org/index.php?id=iran)"),
+     "NO INDEPENDENT SOURCE FOUND for the 16% figure (an estimate seen only on a content-farm site; Iran's census records no ethnicity)"),
     ("AZE", "USA", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
     ("AZE", "EU", 0, NO_PRE1991, "coder's construction", 0, "no kin majority or 5% community", "coder's construction"),
     ("GEO", "ARM", None,
@@ -628,7 +629,7 @@ IDENTITY_DYADS = [
      G("196-200") + "; independent of the reading: Forestier-Peyrat, 'The Ottoman occupation of Batumi, 1918: a view from below', Caucasus Survey 4(2) (2016), doi:10.1080/23761199.2016.1173369; "
      "Zosidze & Diasamidze (Batumi State University), 'Georgia-Turkey (Ottoman Empire) relations in the First World War and post-war period (1918-1921)' (https://iem.ge/ojs/index.php/journal/article/view/84)",
      0, "not kin to the Turkish majority; no Georgian community of 5% in Turkey sourced",
-     "CIA World Factbook via muslimworldexpert.com"),
+     "CIA World Factbook, Turkey (Turkish 70-75%, Kurdish 18%, 2008 est.; as reproduced by a content-farm copy, original not checked)"),
     ("GEO", "IRN", -1,
      "Memory of Agha Mohammad Khan Qajar's invasion of 1795: the defeat at Krtsanisi and the sack of Tbilisi, punishment for Erekle II's 1783 alliance with Russia; a long-studied subject of Georgian historiography. -1, not -2: a remote memory with no present-day Iranian threat (Iran backs Georgia's territorial integrity)",
      "Tbilisi State University, Spekali journal, 'Some unknown details about the contradiction between Iran and Kartl-Kakheti kingdom (1795)' (https://www.spekali.tsu.ge/index.php/en/article/viewArticle/5/41/; reviews Shaishmelashvili 1965, Tsintsadze 1969, Kakabadze 1991); "
@@ -938,7 +939,7 @@ INSTABILITY = [
      FE + " 1991-01-05 (Wikipedia old revision); " + UCDP + " conflict 393 (1992)"),
     ("GEO", "1991-12-22", "coup", "vertical",
      "Armed coup in Tbilisi ousts President Gamsakhurdia (Dec 1991-Jan 1992)",
-     FE + " 1991-12-20 (abkhazeti.com; Washington Post); " + UCDP + " conflict 380 (1991)"),
+     FE + " 1991-12-20 (Washington Post); Helsinki Watch, 'Bloodshed in the Caucasus: Violations of Humanitarian Law and Human Rights in the Georgia-South Ossetia Conflict' (Mar 1992), http://www.hrw.org/reports/1992/04/01/bloodshed-caucasus (the violent coup that toppled Gamsakhurdia, Dec 1991); " + UCDP + " conflict 380 (1991)"),
     ("GEO", "1992", "civil_war", "vertical",
      "Civil war between the government and Zviadists (to Nov 1993)",
      UCDP + " conflict 380 (1992-1993, ends 16-11-1993)"),
@@ -983,7 +984,7 @@ INSTABILITY = [
      FE + " 1998-02-03 (RFE/RL; BBC); " + G("789-799")),
     ("ARM", "1999-10-27", "assassination", "vertical",
      "Parliament shooting: PM Vazgen Sargsyan, Speaker Demirchyan and six others killed",
-     FE + " 1999-10-27 (aniarc.am); " + G("793-795")),
+     FE + " 1999-10-27 (an Armenian advocacy site); " + G("793-795")),
     ("ARM", "2008-03-01", "contested_election", "vertical",
      "Post-election protests; 1 Mar 2008 crackdown, 10 killed, state of emergency",
      FE + " 2008-02-19 (Wikipedia; EurasiaNet); " + G("806-810") + "; Human Rights Watch, 'Democracy on Rocky Ground' "
@@ -1025,7 +1026,6 @@ INSTABILITY = [
      "(http://congressionalresearch.com/RS22794/document.php?study=Georgias+January+2008+Presidential+Election+Outcome+and+Implications)"),
     ("GEO", "2008-01-05", "contested_election", "vertical",
      "Snap presidential election: Saakashvili declared winner (~53%); opposition alleges fraud and rallies; OSCE: democratic 'in essence' with violations",
-     "Wikipedia 'Georgian presidential election, 2008' (http://piglix.com/piglix/Georgian_presidential_election,_2008); "
      "The Messenger 11 Jan 2008 (https://messenger.com.ge/issues/1522_january_11_2008/1522_week_in_brief.html); "
      "Irish Times (https://irishtimes.com/news/unrest-follows-georgian-election-1.926259)"),
     ("GEO", "2019-06-20", "mass_protest", "vertical",
@@ -1039,8 +1039,7 @@ INSTABILITY = [
     ("GEO", "2024-11-28", "mass_protest", "vertical",
      "Daily protests after the government defers EU accession talks to 2028; police use tear gas (Nov-Dec 2024)",
      "Babel.ua 28 Nov 2024 (https://babel.ua/en/news/113111-a-spontaneous-rally-began-in-tbilisi-after-the-authorities-informed-about-the-suspension-of-accession-to-the-eu); "
-     "AP photo captions 30 Nov-3 Dec 2024 via Southeast Missourian (https://www.semissourian.com/world/photo-collection-georgia-politics-2cd51d0d); "
-     "Tasnim/AFP 29 Nov 2025 (https://www.tasnimnews.com/en/news/2025/11/29/3458752/thousands-stage-pro-eu-protest-in-georgia)"),
+     "AP photo captions 30 Nov-3 Dec 2024 via Southeast Missourian (https://www.semissourian.com/world/photo-collection-georgia-politics-2cd51d0d)"),
     ("AZE", "2003-10-16", "contested_election", "vertical",
      "Presidential election of 15 Oct (Ilham Aliyev ~80%) disputed by the opposition; Baku clashes 15-16 Oct, deaths reported (1-5 by source), hundreds detained",
      "RFE/RL 16 Oct 2003 (https://www.rferl.org/a/1104685.html); IWPR (https://iwpr.net/global-voices/ilham-election-ends-violence); "
@@ -1061,13 +1060,12 @@ INSTABILITY = [
      "Los Angeles Times/AP 9 Dec 2020 (https://www.latimes.com/world-nation/story/2020-12-09/protesters-in-armenia-besiege-parliament-demand-pm-resigns)"),
     ("ARM", "2021-06-20", "contested_election", "vertical",
      "Snap parliamentary election after the post-war crisis: Civil Contract 53.9%; runner-up Armenia Alliance alleges fraud and appeals; OSCE: positive overall",
-     "Armenpress 22 Jun 2021 (https://armenpress.am/eng/news/1056166/); "
+     "RFE/RL 21 Jun 2021 (OSCE/ODIHR, OSCE PA and PACE observers: competitive and generally well managed; https://www.rferl.org/a/armenia-elections-international-observers-osce/31318900.html); "
      "Wikipedia '2021 Armenian parliamentary election' (https://en.wikipedia.org/wiki/2021%20Armenian%20parliamentary%20election); "
      "MakeMeAware (Constitutional Court upholds result 17 Jul 2021; http://www.makemeaware.com/event/armenia-elections-20th-june-2021/)"),
     ("ARM", "2024-05-09", "mass_protest", "vertical",
      "Tavush for the Homeland protests (from Apr 2024) against border delimitation with Azerbaijan; 9 May Yerevan rally demands the PM's resignation; mass detentions",
-     "Armenian Public Radio 9 May 2024 (https://en.armradio.am/2024/05/09/border-protesters-approaching-yerevan-law-enforces-warn-against-violating-constitutional-order/); "
-     "News.am 4 Jun 2024 (https://news.am/eng/news/827217.html); Mirror-Spectator 16 May 2024 "
+     "JURIST Apr 2024 (Tavush residents protest the delimitation; https://jurist.org/news/2024/04/armenia-agrees-to-return-four-villages-to-azerbaijan); Mirror-Spectator 16 May 2024 "
      "(https://mirrorspectator.com/2024/05/16/tavush-movement-continues-as-demarcation-gains-speed/)"),
 ]
 INSTABILITY_KINDS = {"coup", "coup_attempt", "revolution", "contested_election", "mass_protest",
@@ -1147,14 +1145,15 @@ def build_memberships(facts: Path) -> pd.DataFrame:
                 left=r["left"], left_year=year_of(r["left"]),
                 status_note=r["status_note"] + ("" if not r["counterparty"] else
                                                 f" [counterparty in facts: {r['counterparty']}]"),
-                source=r["source"]))
+                source=fix_sources(r["source"])))
     df = pd.DataFrame(rows)
     # The 2010 Gyumri protocol's 'left' = 2044 is the treaty's term, not an exit.
     m = df.membership_id == "arm-rus-gyumri-base-extension-2010"
     df.loc[m, "status_note"] = df.loc[m, "status_note"] + " [left=2044 is the term of the extended treaty, not an exit]"
     for c in ("joined_year", "left_year"):
         df[c] = df[c].astype("Int64")
-    return df.sort_values(["state", "joined", "membership_id"]).reset_index(drop=True)
+    return add_independent_sources("memberships",
+                                   df.sort_values(["state", "joined", "membership_id"]).reset_index(drop=True))
 
 
 def find_narrative(date: str, event: str) -> str:
@@ -1182,7 +1181,7 @@ def build_events(facts: Path) -> pd.DataFrame:
         rows.append(dict(date=r["date"], end_date=r["end_date"], date_precision=r["date_precision"],
                          event=r["event"], states=codes(r["states_involved"]),
                          category=CATEGORY_MAP[cat_raw], narratives=narrative,
-                         source=clean_reading_refs(r["source"]), note=note))
+                         source=fix_sources(clean_reading_refs(r["source"])), note=note))
     unused = set(EVENT_NARRATIVES.values()) - used
     if unused:
         raise ValueError(f"narratives not attached to any event: {[u[:40] for u in unused]}")
@@ -1260,7 +1259,7 @@ def build_identity(facts: Path) -> pd.DataFrame:
             ethnic_majority=r["ethnic_majority"],
             ethnic_majority_share_pct=float(r["ethnic_majority_share_pct"]),
             census_year=int(r["census_year"]),
-            source="facts/state_attributes.csv: " + r["sources"] + extra_src,
+            source="facts/state_attributes.csv: " + fix_sources(r["sources"]) + extra_src,
             note="; ".join(x for x in (r["notes"], extra_note) if x)))
     rows.extend(IDENTITY_POWERS)
     df = pd.DataFrame(rows)
@@ -1447,7 +1446,7 @@ def build_secession_cases(facts: Path) -> pd.DataFrame:
             prior_statehood=_tf(r["prior_statehood_tradition"]), patron=_patron(r["patron_state"]),
             parent_structure=structure,
             unsc_territorial_integrity=_tf(r["un_security_council_resolutions_on_territorial_integrity"]),
-            sources=clean_reading_refs(r["sources"]), uncertainty_notes="; ".join(n for n in notes if n)))
+            sources=fix_sources(clean_reading_refs(r["sources"])), uncertainty_notes="; ".join(n for n in notes if n)))
     df = pd.DataFrame(rows)
     for (case, col), value in secession.OVERRIDES.items():
         i = df.index[df["case_id"] == case]

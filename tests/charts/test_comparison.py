@@ -117,3 +117,30 @@ def test_lesson05_and_08_charts_render_offline(renderer, over_time):
                   charts.agreement_over_time_chart(over_time)):
         out = bundle(chart)
         assert SVG in out and URL_LOAD.search(out[SVG]) is None
+
+
+def _claims(holds: list[bool]) -> pd.DataFrame:
+    n = len(holds)
+    return pd.DataFrame({"theory": ["rsct"] * n, "source": ["lesson"] * n,
+                         "claim": [f"Claim number {k} says something fairly long about a state and a power." for k in range(n)],
+                         "holds_at_default": holds, "share_of_parameter_space": [0.1 * (k + 1) for k in range(n)],
+                         "share_of_periods": [0.2] * n, "share_of_years": [0.5] * n})
+
+
+def test_robustness_records_are_one_row_per_claim_and_share_and_say_whether_the_default_holds():
+    long = charts.comparison.robustness_records(_claims([True, False]), width=30)
+    assert len(long) == 2 * 3
+    labels = list(dict.fromkeys(long["claim_label"]))
+    assert labels[0].startswith("holds at the defaults") and labels[1].startswith("FAILS at the defaults")
+    assert all(len(line) <= 30 for label in labels for line in label.split("|"))
+    first = long[long["claim_label"] == labels[0]].set_index("measure")["share"]
+    assert first.to_dict() == {"of the parameter space": 0.1, "of the periods": 0.2, "of single years": 0.5}
+
+
+def test_robustness_chart_draws_a_dot_per_claim_and_share_and_refuses_a_wrong_table():
+    spec = charts.robustness_chart(_claims([True, False, True]), caption="what to see").to_dict()
+    dots = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    assert dots["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    assert len(vlc.vegalite_to_svg(spec)) > 0
+    with pytest.raises(ValueError, match="share_of_years"):
+        charts.robustness_chart(_claims([True]).drop(columns="share_of_years"))
