@@ -126,9 +126,11 @@ NUM_ACTOR = Col("str", True, _in(STATES))
 PERIOD = Col("str", True, _in(PERIODS))
 SOURCE = Col("str", True)
 #: ``independent_source`` (events, dyads_observed, security_acts): an independent, authoritative
-#: source. ``tests/test_sources.py`` requires it on every row; it becomes ``required`` here once the
-#: 2020-2025 rows are sourced, so that a half-sourced table still loads meanwhile.
-INDEPENDENT_SOURCE = Col("str", False)
+#: source, required on every row; a row for which none was found says so ("NO INDEPENDENT SOURCE
+#: FOUND: ...", listed in ``UNSOURCED`` in ``scripts/codings/sources.py``).
+INDEPENDENT_SOURCE = Col("str", True)
+#: memberships: optional (rows whose own ``source`` is independent need none).
+MEMBERSHIP_INDEPENDENT_SOURCE = Col("str", False)
 _ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
@@ -252,7 +254,7 @@ SCHEMAS.update({
         "membership_id": Col("str", True), "state": STATE, "organisation": REQ_TEXT,
         "partner": Col("str", True), "bloc": TEXT, "kind": REQ_TEXT, "joined": DATE,
         "joined_year": ANY_YEAR, "left": DATE, "left_year": ANY_YEAR, "status_note": TEXT,
-        "source": SOURCE,
+        "source": SOURCE, "independent_source": MEMBERSHIP_INDEPENDENT_SOURCE,
     }, ("membership_id",), ordered=(("joined", "left"), ("joined_year", "left_year"))),
     "events": _table({
         "event_id": Col("str", True), "date": REQ_DATE, "end_date": DATE,

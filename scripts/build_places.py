@@ -50,8 +50,8 @@ OTHER_PLACES: tuple[tuple[str, str, str, str, str, str], ...] = (
      "Breakaway region in north-central Georgia; de facto outside Tbilisi's control since "
      "1991-92; recognised by Russia and a handful of states since 2008; most UN members regard "
      "it as part of Georgia. Point marks Tskhinvali/Tskhinval.",
-     "https://howlingpixel.com/i-en/Tskhinvali (copy of the English Wikipedia article "
-     "'Tskhinvali'; infobox coordinates)"),
+     "Wikipedia 'Tskhinvali', infobox coordinates (https://en.wikipedia.org/wiki/Tskhinvali; "
+     "tertiary: the mirror copy formerly cited is dropped; GeoNames not checked)"),
     ("Nagorno-Karabakh", "de_facto_entity", "39.81528", "46.75194",
      "Armenian-populated region inside Azerbaijan's internationally recognised borders; "
      "self-governing de facto entity (Nagorno-Karabakh Republic / Artsakh) 1991-2023, "

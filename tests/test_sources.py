@@ -47,6 +47,9 @@ def test_every_row_has_an_independent_source(table):
     assert "independent_source" in df.columns, f"{table}.csv has no independent_source column"
     empty = [_where(df, i, table) for i, v in enumerate(df["independent_source"]) if not v.strip()]
     assert not empty, f"{table}.csv: {len(empty)} rows without an independent source: {empty}"
+    undocumented = [_where(df, i, table) for i, v in enumerate(df["independent_source"])
+                    if v.startswith(S.NO_INDEPENDENT) and S.row_key(table, df.iloc[i]) not in S.UNSOURCED[table]]
+    assert not undocumented, f"{table}.csv: 'no independent source' rows not listed in UNSOURCED: {undocumented}"
     listed = [(_where(df, i, table), S.listed_domains(v)) for i, v in enumerate(df["independent_source"])
               if S.listed_domains(v)]
     assert not listed, f"{table}.csv: independent_source cites a listed domain: {listed}"
@@ -54,8 +57,16 @@ def test_every_row_has_an_independent_source(table):
 
 @pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.csv")))
 def test_listed_domains_only_beside_an_independent_source(name):
+    """A listed domain needs an independent source in the same row, or the row must be a documented
+    exception: ``independent_source`` starts with ``NO_INDEPENDENT`` and the key is in ``UNSOURCED``."""
     df = _read(name)
-    has_independent = (df["independent_source"].str.strip() != "") if "independent_source" in df else None
+    table = name.removesuffix(".csv")
+    has_independent = None
+    if "independent_source" in df:
+        documented = S.UNSOURCED.get(table, {})
+        has_independent = pd.Series([bool(v.strip()) and (not v.startswith(S.NO_INDEPENDENT)
+                                                          or S.row_key(table, df.iloc[i]) in documented)
+                                     for i, v in enumerate(df["independent_source"])])
     bad = []
     for col in _source_columns(df):
         for i, text in enumerate(df[col]):
@@ -104,3 +115,21 @@ def test_entries_name_no_listed_domain():
     bad = [(t, k, S.listed_domains(v)) for t, d in S.INDEPENDENT.items() for k, v in d.items()
            if S.listed_domains(v)]
     assert not bad, bad
+
+
+def test_no_source_default_dyads():
+    """A dyad row may lack an independent source only as a documented 0 default with certainty no_source."""
+    df = _read("dyads_observed.csv")
+    for i, v in enumerate(df["independent_source"]):
+        if v.startswith(S.NO_INDEPENDENT):
+            r = df.iloc[i]
+            assert r["certainty"] == "no_source" and r["score"] == "0", _where(df, i, "dyads_observed")
+            assert r["source"].startswith("NO SOURCE"), _where(df, i, "dyads_observed")
+
+
+def test_unsourced_rows_are_in_the_codebook():
+    text = (DATA / "README.md").read_text(encoding="utf-8")
+    body = text.split("## Sources the course does not rely on alone", 1)[1].split("\n## ", 1)[0]
+    missing = [(t, k) for t, d in S.UNSOURCED.items() for k in d
+               if ("`" + (k if isinstance(k, str) else "–".join(k[:2]) + " " + k[2]) + "`") not in body]
+    assert not missing, f"UNSOURCED rows not listed in data/README.md: {missing}"

@@ -661,8 +661,262 @@ INDEPENDENT: dict[str, dict] = {
     },
 }
 
+# --------------------------------------------------------------------------------------
+# Sources added on review (issue 11 §2). Each was found and read with the search tool.
+# --------------------------------------------------------------------------------------
+RFERL_2021_ELECTION = ("RFE/RL, 'International Observers: Armenia's Elections Were Competitive And Generally "
+                       "Well-Managed', 21 Jun 2021, https://www.rferl.org/a/armenia-elections-international-"
+                       "observers-osce/31318900.html: the OSCE/ODIHR, OSCE PA and PACE mission found the 20 Jun "
+                       "2021 early elections competitive and generally well managed, but marked by intense "
+                       "polarisation and inflammatory rhetoric")
+AP_2023_EMBASSY = ("Associated Press, 'Gunman kills security chief at Azerbaijan Embassy in Iran', 27 Jan 2023 "
+                   "(as carried by the Toronto Star, https://www.thestar.com/news/world/middleeast/2023/01/27/"
+                   "gunman-kills-security-chief-at-azerbaijan-embassy-in-iran.html): a gunman with a "
+                   "Kalashnikov-style rifle killed the embassy's head of security and wounded two guards; no "
+                   "motive was offered; Tehran police blamed 'personal and family problems' (AP via PTI, "
+                   "https://www.devdiscourse.com/article/law-order/2333311-gunman-kills-security-chief-at-"
+                   "azerbaijan-embassy-in-iran)")
+EUMA_DECISION = ("Council Decision (CFSP) 2023/162 of 23 Jan 2023 on a European Union mission in Armenia "
+                 "(EUMA), OJ L 22, 24.1.2023, https://eur-lex.europa.eu/legal-content/AUTO/?uri=CELEX:32023D0162: "
+                 "establishes a civilian CSDP mission after the Armenian Foreign Minister's invitation")
+EUMA_LAUNCH = ("Interfax, 'EU mission starts work in Armenia', 20 Feb 2023, https://interfax.com/newsroom/"
+               "top-stories/88108/: the Council of the EU announced the launch of EUMA (about 100 staff, some "
+               "50 unarmed monitors, headquarters in Yeghegnadzor)")
+EUMCAP_2022 = ("Council of the EU press release of 23 Jan 2023 (as carried by EU Neighbours East on EIN "
+               "Presswire, https://www.einpresswire.com/article/612893224/armenia-eu-establishes-civilian-"
+               "mission-to-contribute-to-stability-in-border-areas): the EU Monitoring Capacity in Armenia "
+               "(EUMCAP), observers from EUMM Georgia, was fully operational from 20 Oct 2022, conducted 176 "
+               "patrols and ended on 19 Dec 2022")
+CONG_REC_2023 = ("Congressional Record vol. 169 no. 190, 15 Nov 2023, pp. S5531-S5533, 'Armenian Protection "
+                 "Act of 2023' (US Government Publishing Office, http://www.gpo.gov/fdsys/pkg/CREC-2023-11-15/"
+                 "html/CREC-2023-11-15-pt1-PgS5531.htm): Senator Peters asks unanimous consent to pass S. 3000, "
+                 "which bars the Section 907 waiver for two years (the record of the Senate itself)")
+POLITICO_2024 = ("Politico Europe, 17 Apr 2024, https://www.politico.eu/article/russia-withdrawal-troops-"
+                 "nagorno-karabakh-azerbaijan-armenia/: Kremlin spokesman Peskov confirmed that Russian "
+                 "peacekeepers had begun leaving Karabakh")
+JURIST_2024 = ("JURIST, 'Armenia agrees to return four villages to Azerbaijan', Apr 2024, https://jurist.org/"
+               "news/2024/04/armenia-agrees-to-return-four-villages-to-azerbaijan: the 8th meeting of the "
+               "border commissions agreed the first delimited sections; the UN Secretary-General welcomed the "
+               "agreement; Tavush residents protested")
+OC_MEDIA_2024_CSTO = ("OC Media, 'Armenia to leave Russia-led security pact', 12 Jun 2024, https://oc-media.org/"
+                      "armenia-to-leave-russia-led-security-pact/: in parliament Pashinyan said 'we will leave', "
+                      "calling the CSTO a 'bubble alliance' whose members planned a war against Armenia with "
+                      "Azerbaijan; no date given")
+BIANET_2024 = ("bianet (independent Turkish outlet), 'Turkey, Armenia hold fifth normalization meeting at "
+               "border', 30 Jul 2024, https://bianet.org/haber/turkey-armenia-hold-fifth-normalization-meeting-"
+               "at-border-298039: the envoys Kılıç and Rubinyan met at the Alican-Margara gate, agreed to assess "
+               "reopening the Akyaka/Akhurik rail crossing and to ease visas for diplomatic/official passports")
+US_ARM_2025 = ("Babel.ua, 14 Jan 2025, reporting RFE/RL's Armenian Service, https://babel.ua/en/news/114479-"
+               "armenia-and-the-united-states-signed-a-charter-on-strategic-partnership: Mirzoyan and Blinken "
+               "signed a charter creating a strategic partnership commission (economy, defence and security, "
+               "democracy); Mediamax, 16 Jan 2025, https://mediamax.am/en/news/parzabanum/56693/")
+JAMNEWS_2025 = ("JAMnews, 'Georgian journalist Mzia Amaghlobeli sentenced to two years in prison', Aug 2025, "
+                "https://jam-news.net/sentence-for-georgian-journalist-mzia-amaghlobeli: Batumi City Court "
+                "judge Nino Sakhelashvili reclassified the charge and imposed two years")
+KAVKAZ_2025_907 = ("Caucasian Knot, 'The decision on Section 907 was one of the bonuses of the Washington "
+                   "meeting for Azerbaijan', Aug 2025, https://eng.kavkaz-uzel.eu/articles/67117: Aliyev "
+                   "thanked Trump for lifting the restrictions on US-Azerbaijan defence cooperation under "
+                   "Section 907")
+TURKEY_ARMENIA_2022 = ("Armenian MFA press release, 1 Jul 2022, https://mfa.am/ru/press-releases/2022/07/01/"
+                       "Armenia_Turkey_4th/11527 (party statement) and Turkish MFA statement of the same day as "
+                       "reported by Duvar English (independent Turkish outlet, with Anadolu), https://duvarenglish."
+                       "com/amp/turkey-and-armenia-to-open-border-for-third-country-nationals-news-60986: both "
+                       "sides' texts agree on the Vienna meeting and the decision to open the border to "
+                       "third-country citizens (no agency report independent of both parties was found)")
+MESSENGER_2021_ARM = ("The Messenger (Tbilisi), 10 Sep 2021, https://messenger.com.ge./issues/4981_september_10"
+                      "_2021/4981_natalia.html: Pashinyan's official visit to Tbilisi; the prime ministers pledged "
+                      "to intensify ties; JAMnews, 9 Oct 2021, https://jam-news.net/prime-minister-of-georgia-on-a-"
+                      "visit-to-armenia/: Garibashvili in Yerevan offers Georgia's mediation between Armenia and "
+                      "Azerbaijan")
+HETQ_2022 = ("Hetq (independent Armenian outlet), Jul 2022, https://hetq.am/en/article/146816: Iran's envoy calls "
+             "'corridors' through Armenia unacceptable and Khamenei tells Erdoğan Iran would oppose any blocking of "
+             "the Iran-Armenia border; Caucasus Watch, Dec 2021, http://caucasuswatch.de/news/4631.html: Iran's "
+             "government decides to open a consulate in Kapan")
+AZATUTYUN_2024_IRN = ("RFE/RL Armenian Service (Azatutyun), Ruzanna Stepanian, 10 Sep 2024 (republished by the "
+                      "Armenian Mirror-Spectator, https://mirrorspectator.com/2024/09/10/armenian-leaders-thank-"
+                      "iran-for-opposing-azeri-corridor/): Iranian officials call any change of borders a red "
+                      "line; Armenian leaders thank Tehran")
+MEYDAN_2022_EU = ("Meydan TV (independent Azerbaijani outlet), 18 Jul 2022, https://www.meydan.tv/en/article/"
+                  "memorandum-of-understanding-signed-between-azerbaijan-and-the-european-union/: Aliyev and von "
+                  "der Leyen signed the energy Memorandum of Understanding; gas supplies to rise towards 20 bcm")
+MEYDAN_2022_RUS = ("Meydan TV, Feb 2022, https://www.meydan.tv/en/article/presidents-aliyev-and-putin-sign-a-"
+                   "declaration-of-alliance/ (Aliyev and Putin sign the Declaration on Allied Interaction)")
+PAP_2022 = ("PAP (Polish Press Agency), 22 Feb 2022, https://pap.pl/aktualnosci/news%2C1088161%2Cwladimir-"
+            "putin-i-prezydent-azerbejdzanu-podpisali-w-moskwie-deklaracje-o: the declaration provides for "
+            "mutual military assistance and arms supplies")
+TRILATERAL_2019 = ("The Messenger (Tbilisi), 25 Dec 2019, http://messenger.com.ge/issues/4554_december_25_2019/"
+                   "4554_natalia.html: at the 8th trilateral meeting the Georgian, Turkish and Azerbaijani "
+                   "foreign ministers signed a 2020-2022 action plan for sectoral cooperation; Caucasus Watch, "
+                   "https://caucasuswatch.de/en/news/trilateral-meeting-of-azerbaijani-georgian-and-turkish-fms-"
+                   "held-in-tbilisi.html")
+JAMNEWS_2021_AZE = ("JAMnews, 9 Oct 2021, https://jam-news.net/prime-minister-of-georgia-on-a-visit-to-armenia/: "
+                    "Garibashvili had visited Azerbaijan and met Aliyev ten days earlier")
+MEDIAMAX_2023_TRI = ("Mediamax, 2023, https://mediamax.am/en/news/region/53232/: trilateral meeting of the "
+                     "Azerbaijani, Turkish and Georgian defence ministers in Baku, after one in Kars in Feb 2023")
+RUSTAVI2_2021 = ("Rustavi 2 (Georgian broadcaster), 30 Nov 2021, https://rustavi2.ge/en/news/90004: Russia "
+                 "continues 'borderization' of the occupied territories (fence between Koda and Chvirinisi); "
+                 "GFSIS, 'Overview of the Situation at the Occupation Line' (20 Feb 2024), http://kremlin-roadmap."
+                 "gfsis.org.ge/monthly-review/display/1588: the border division of Russia's FSB has guarded the "
+                 "occupation line since 2009")
+US_GDDEI_2021 = ("US Embassy Tbilisi, 'Fact sheet: Georgia Defense and Deterrence Enhancement Initiative', 18 Oct "
+                 "2021, https://ge.usembassy.gov/fact-sheet-georgia-defense-and-deterrence-enhancement-"
+                 "initiative/ (US government, party statement; the memorandum was co-signed by Georgia's "
+                 "defence minister Burchuladze): a multi-year US-Georgia security cooperation programme "
+                 "following the Georgia Defense Readiness Program (2018-2021); no source independent of both "
+                 "parties was found")
+EPF_2024 = ("Council of the EU statement of 22 Jul 2024 as reported by Anadolu via A News, https://anews.com.tr/"
+            "european-union/2024/07/22/eu-approves-108m-assistance-package-to-support-armenias-military, and by "
+            "Sakartvelos Ambebi, https://sakartvelosambebi.ge/en/news/eu-approves-eur10-million-in-military-aid-"
+            "for-armenia: first EPF assistance measure for Armenia, EUR 10 million, a deployable battalion tent "
+            "camp; eu-east.com, 5 Jul 2024, citing RFE/RL's Armenian Service, http://eu-east.com/world-news/"
+            "armenia-to-receive-10-million-from-eu-european-peace-facility (Hungary lifted its veto)")
+JAMESTOWN_1999_CST = ("Jamestown Foundation, Monitor 5/79 (Apr 1999), https://jamestown.org/program/collective-"
+                      "security-treaty-shrinks-guam-set-to-grow: the Collective Security Treaty (signed 1992, in "
+                      "force 1994) expired on 20 Apr 1999 for Georgia, Azerbaijan and Uzbekistan, which declined "
+                      "to sign the prolongation; Armenia signed it")
+LOC_AZE_CIS = ("Library of Congress, Federal Research Division, Azerbaijan: A Country Study (data as of March "
+               "1994), 'Relations with Former Soviet Republics' (copy http://reference.allrefer.com/country-"
+               "guide-study/azerbaijan/azerbaijan67.html): after the legislature declined to ratify in Oct 1992, "
+               "Aliyev announced in Sept 1993 that Azerbaijan would rejoin the CIS; the legislature approved and "
+               "Aliyev signed the CIS charter and the Treaty on Collective Security")
+NATO_ID_2006 = ("RFE/RL, 'NATO Ministers Back Closer Ties With Georgia', 22 Sep 2006, https://www.rferl.org/a/"
+                "1071542.html; Civil Georgia, 21 Sep 2006, https://old.civil.ge/eng/_print.php?id=13614: NATO "
+                "foreign ministers agreed an Intensified Dialogue with Georgia on 21 Sep 2006")
+RFERL_2014_EEU = (f"{RFERL_2013} (the decision to join the customs union that became the EEU; the accession "
+                  "date, 2 Jan 2015, was found only in Armenian diaspora outlets)")
+
+#: The prefix of an ``independent_source`` that records that none was found (see :data:`UNSOURCED`).
+NO_INDEPENDENT = "NO INDEPENDENT SOURCE FOUND:"
+
+#: Rows for which no independent source was found: table -> key -> reason. Written into
+#: ``independent_source`` as ``NO_INDEPENDENT reason``; ``data/README.md`` lists them.
+UNSOURCED: dict[str, dict] = {
+    "events": {},
+    "dyads_observed": {
+        ("GEO", "IRN", p): ("default coding 0 ('no salient tie either way'), certainty no_source; not a finding "
+                            "(codebook, dyads_observed 'Weak cells')")
+        for p in ("1992-1999", "2000-2007", "2020-2022", "2023-2025")},
+    "security_acts": {
+        "tur-aze-friendship-treaty-1994": (
+            "the treaty of 9 Feb 1994 is known here only from the parties' own records (Heydar Aliyev "
+            "Heritage library text of Aliyev's speech at the signing, 9 Feb 1994, https://lib.aliyev-"
+            "heritage.org/en/9064251.html; Trend, 9 Feb 2023), party statements"),
+    },
+    "memberships": {
+        "arm-nato-nacc-eapc": "only a Russian state newspaper (rg.ru) was found",
+        "geo-nato-nacc-eapc": "only the Georgian MFA and a Wikipedia mirror were found",
+        "arm-rus-allied-cooperation-2000": "only a Sputnik factbox reposted on a diaspora forum was found",
+        "aze-tur-friendship-1994": "only Azerbaijani state-aligned agencies (Report.az, Trend) were found",
+        "aze-rus-friendship-1997": "the cited AZERTAC text is the 2022 declaration; no source for the 1997 "
+                                   "treaty itself was found",
+    },
+}
+
+INDEPENDENT["events"].update({
+    "2021-06-20-armenian-snap-parliamentary-election-aft": RFERL_2021_ELECTION,
+    "2022-07-01-armenia-turkey-normalisation-envoys-4th": TURKEY_ARMENIA_2022,
+    "2023-01-27-armed-attack-on-the-azerbaijani-embassy": AP_2023_EMBASSY,
+    "2023-02-20-eu-civilian-mission-in-armenia-euma-laun": f"{EUMA_DECISION}; {EUMA_LAUNCH}",
+    "2023-11-15-us-senate-adopts-bill-to-repeal-section": CONG_REC_2023,
+    "2024-04-17-russia-begins-withdrawing-its-1-960-stro": POLITICO_2024,
+    "2024-04-19-armenia-azerbaijan-border-commissions-pr": JURIST_2024,
+    "2024-06-12-pashinyan-tells-parliament-armenia-will": OC_MEDIA_2024_CSTO,
+    "2024-07-30-5th-meeting-of-the-armenia-turkey-normal": BIANET_2024,
+    "2025-01-14-the-us-and-armenia-sign-a-charter-establ": US_ARM_2025,
+    "2025-08-06-batumi-court-sentences-journalist-mzia-a": JAMNEWS_2025,
+    "2025-08-08-president-trump-extends-the-waiver-of-se": KAVKAZ_2025_907,
+})
+INDEPENDENT["dyads_observed"].update({
+    ("ARM", "EU", "2020-2022"): f"{EUMCAP_2022}; {EUMA_DECISION}",
+    ("ARM", "GEO", "2020-2022"): MESSENGER_2021_ARM,
+    ("ARM", "IRN", "2020-2022"): HETQ_2022,
+    ("ARM", "IRN", "2023-2025"): AZATUTYUN_2024_IRN,
+    ("AZE", "EU", "2020-2022"): MEYDAN_2022_EU,
+    ("AZE", "GEO", "2020-2022"): f"{TRILATERAL_2019}; {JAMNEWS_2021_AZE}",
+    ("AZE", "RUS", "2020-2022"): f"{PAP_2022}; {MEYDAN_2022_RUS}",
+    ("GEO", "RUS", "2020-2022"): RUSTAVI2_2021,
+    ("GEO", "TUR", "2020-2022"): TRILATERAL_2019,
+    ("GEO", "TUR", "2023-2025"): MEDIAMAX_2023_TRI,
+    ("GEO", "USA", "2020-2022"): US_GDDEI_2021,
+})
+INDEPENDENT["security_acts"].update({
+    "eu-mission-armenia-2023": f"{EUMA_DECISION}; {EUMA_LAUNCH}",
+    "eu-epf-armenia-2024": EPF_2024,
+    "usa-armenia-strategic-partnership-2025": US_ARM_2025,
+    "usa-907-waiver-azerbaijan-2025": KAVKAZ_2025_907,
+})
+#: Memberships (``membership_id`` -> independent source); independent citations already in a
+#: row's ``source`` (RFE/RL, Caucasian Knot, Civil.ge, Novaya Gazeta ...) are added automatically.
+INDEPENDENT["memberships"] = {
+    "arm-cis": HRW_WR1992,
+    "aze-cis": LOC_AZE_CIS,
+    "arm-cst-csto": JAMESTOWN_1999_CST,
+    "aze-cst": JAMESTOWN_1999_CST,
+    "geo-cst": JAMESTOWN_1999_CST,
+    "arm-nato-pfp": NATO_PFP,
+    "aze-nato-pfp": NATO_PFP,
+    "geo-nato-pfp": NATO_PFP,
+    "arm-rus-gyumri-base-1995": MOSCOW_TIMES_2010,
+    "arm-rus-gyumri-base-extension-2010": MOSCOW_TIMES_2010,
+    "arm-eu-eap": EAP_2009,
+    "aze-eu-eap": EAP_2009,
+    "geo-eu-eap": EAP_2009,
+    "arm-eeu": RFERL_2014_EEU,
+    "aze-rus-strategic-partnership-2008": (
+        "Jamestown Foundation, Eurasia Daily Monitor 5/131 (Jul 2008), https://jamestown.org/program/"
+        "russian-president-in-baku-did-he-get-what-he-wanted/: Medvedev and Aliyev signed a declaration on "
+        "friendship and strategic partnership in Baku on 3 Jul 2008"),
+    "aze-rus-allied-interaction-2022": f"{PAP_2022}; {MEYDAN_2022_RUS}",
+    "aze-tur-mutual-assistance-2010": EURASIANET_2011_TUR,
+    "aze-tur-shusha-2021": ("Turan news agency, 15 Jun 2021, https://turan.az/en/politics/azerbaijan-and-turkey-"
+                            "signed-an-agreement-on-mutual-military-assistance"),
+    "aze-trilateral-trabzon-2012-geo": TRABZON_2012,
+    "aze-trilateral-trabzon-2012-tur": TRABZON_2012,
+    "geo-trilateral-trabzon-2012-aze": TRABZON_2012,
+    "geo-trilateral-trabzon-2012-tur": TRABZON_2012,
+    "geo-nato-intensified-dialogue": NATO_ID_2006,
+    "geo-nato-bucharest-2008": NATO_2008,
+    "geo-eu-association-2014": AA_GEO,
+}
+
+#: Citations replaced in source columns of the other tables (identity, secession, events from
+#: facts): the old text -> its replacement. Each replacement names the original document the
+#: mirror copied, or says that no independent source was found.
+SOURCE_FIXES: dict[str, str] = {
+    # UNSC 822 row of facts/events.csv linked to the page for resolution 853
+    "https://lawglobalhub.com/united-nations-security-council-resolution-853-armenia-azerbaijan":
+        "https://undocs.org/S/RES/822(1993)",
+    # identity (choosers, from facts/state_attributes.csv)
+    "Wikipedia 'Demographics of Armenia' table (mirror https://wiki.niidae.com/index.php?action=edit&section=9"
+    "&title=Demographics_of_Armenia)":
+        "Wikipedia 'Demographics of Armenia' (https://en.wikipedia.org/wiki/Demographics_of_Armenia; tertiary, "
+        "no census-office source found)",
+    "Wikipedia-derived text (https://when.com/... 'About 8.2 million Azerbaijanis live in Azerbaijan (2009 "
+    "census), making 91.6%')":
+        "Wikipedia 'Azerbaijanis' ('About 8.2 million Azerbaijanis live in Azerbaijan (2009 census), making "
+        "91.6%'; tertiary, text seen only in a search-portal copy, no census-office source found)",
+    "via Wikipedia 'Freedom of religion in Azerbaijan' (http://piglix.com/piglix/Freedom_of_religion_in_"
+    "Azerbaijan)":
+        "via Wikipedia 'Freedom of religion in Azerbaijan' (https://en.wikipedia.org/wiki/Freedom_of_religion_"
+        "in_Azerbaijan; tertiary)",
+    # secession_cases (Abkhazia row of facts/secession_cases.csv)
+    "Georgia 1989 census 5,400,841 (wikimili Demographics of Georgia)":
+        "Georgia 1989 census 5,400,841 (Wikipedia 'Demographics of Georgia', tertiary; no census-office source "
+        "found)",
+    "UNSC 876 (wikiland.org)": "UNSC 876 (1993), https://undocs.org/S/RES/876(1993)",
+}
+
+
+def fix_sources(text: str) -> str:
+    """Apply :data:`SOURCE_FIXES` to a source text."""
+    for old, new in SOURCE_FIXES.items():
+        text = str(text).replace(old, new)
+    return text
+
+
 KEY_COLUMNS = {"events": ("event_id",), "dyads_observed": ("state", "partner", "period"),
                "security_acts": ("act_id",)}
+OTHER_KEY_COLUMNS = {"memberships": ("membership_id",)}
 
 
 def _domain_pattern(domain: str) -> re.Pattern[str]:
@@ -717,7 +971,7 @@ def independent_parts(source: str) -> list[str]:
 
 
 def row_key(table: str, row: pd.Series):
-    cols = KEY_COLUMNS[table]
+    cols = KEY_COLUMNS.get(table) or OTHER_KEY_COLUMNS[table]
     return row[cols[0]] if len(cols) == 1 else tuple(row[c] for c in cols)
 
 
@@ -728,21 +982,28 @@ def add_independent_sources(table: str, df: pd.DataFrame) -> pd.DataFrame:
     independent citations already in ``source``; empty if neither exists.
     """
     entries = INDEPENDENT[table]
+    missing = UNSOURCED.get(table, {})
     keys = [row_key(table, r) for _, r in df.iterrows()]
-    stale = sorted(map(str, set(entries) - set(keys)))
+    stale = sorted(map(str, (set(entries) | set(missing)) - set(keys)))
     if stale:
         raise ValueError(f"{table}: INDEPENDENT keys that match no row: {stale}")
     out = df.copy()
     out["source"] = out["source"].map(label_party_statements)
     own = [independent_parts(s) for s in df["source"]]
-    out["independent_source"] = ["; ".join(([entries[k]] if k in entries else [])
-                                           + [p for p in parts if p not in entries.get(k, "")])
-                                 for k, parts in zip(keys, own)]
+    found = ["; ".join(([entries[k]] if k in entries else [])
+                       + [p for p in parts if p not in entries.get(k, "")])
+             for k, parts in zip(keys, own)]
+    both = [k for k, f in zip(keys, found) if f and k in missing]
+    if both:
+        raise ValueError(f"{table}: rows both sourced and listed in UNSOURCED: {both}")
+    out["independent_source"] = [f or (f"{NO_INDEPENDENT} {missing[k]}" if k in missing else "")
+                                 for k, f in zip(keys, found)]
     cols = list(df.columns)
     cols.insert(cols.index("source") + 1, "independent_source")
     return out[cols]
 
 
 def unsourced(table: str, df: pd.DataFrame) -> list:
-    """Keys of rows with an empty ``independent_source`` (for the review report)."""
-    return [row_key(table, r) for _, r in df.iterrows() if not str(r["independent_source"]).strip()]
+    """Keys of rows with no independent source (empty or :data:`NO_INDEPENDENT`), for the review report."""
+    return [row_key(table, r) for _, r in df.iterrows()
+            if not str(r["independent_source"]).strip() or str(r["independent_source"]).startswith(NO_INDEPENDENT)]
