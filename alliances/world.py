@@ -249,7 +249,7 @@ def resolve_when(when: str | int) -> tuple[str, str, tuple[int, ...]]:
     Raises
     ------
     ValueError
-        If ``when`` is neither one of the periods nor a year 1992–2024.
+        If ``when`` is neither one of the periods nor a year 1992–2025.
     """
     allowed = f"one of the periods {', '.join(PERIODS)} or a year {FIRST_YEAR}-{LAST_YEAR}"
     text = when.strip() if isinstance(when, str) and len(when) <= 40 else None
@@ -278,7 +278,7 @@ def load_world(when: str | int, data_dir: str | Path | None = None) -> World:
     Parameters
     ----------
     when : str or int
-        One of :data:`~alliances.schemas.PERIODS` or a year 1992–2024 (an int, a numpy
+        One of :data:`~alliances.schemas.PERIODS` or a year 1992–2025 (an int, a numpy
         integer such as a year read from a table, or its digits as a string).
     data_dir : str or Path, optional
         The data folder (default :func:`~alliances.data.default_data_dir`).

@@ -28,7 +28,7 @@ from alliances.errors import ParameterError
 from alliances.params import BoolParam, FloatParam, Param, applies, by_name, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
 
-#: What the period/year control offers: the four periods, then every year.
+#: What the period/year control offers: the five periods, then every year.
 WHEN_OPTIONS: tuple[tuple[str, str], ...] = tuple(
     [(f"{p} (period)", p) for p in PERIODS] + [(str(y), str(y)) for y in range(FIRST_YEAR, LAST_YEAR + 1)])
 

@@ -45,7 +45,7 @@ from alliances.world import load_world
 #: Row and column order of every heat map in the dashboard.
 ORDER: dict[str, list[str]] = {"states": list(CHOOSERS), "partners": list(CHOOSERS) + list(POWERS)}
 
-#: The x axis of the agreement-over-time chart: the four periods, or every year.
+#: The x axis of the agreement-over-time chart: the five periods, or every year.
 OVER_TIME: dict[str, tuple[str, ...]] = {
     "period": tuple(PERIODS),
     "year": tuple(str(y) for y in range(FIRST_YEAR, LAST_YEAR + 1)),
@@ -69,7 +69,7 @@ class Dashboard:
     when
         The initial period or year (the period control offers all of them).
     over_time
-        ``"period"`` (default, the four periods) or ``"year"`` (every year 1992–2024) on the
+        ``"period"`` (default, the five periods) or ``"year"`` (every year 1992–2025) on the
         x axis of the agreement-over-time chart. The observed coding is per period, so a
         yearly series shows how the theories' inputs move within a period.
     theories
