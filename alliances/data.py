@@ -48,12 +48,30 @@ _FALSE = {"false", "no", "0"}
 _RESTORE = "Restore it from the repository (git checkout -- data/) or rebuild it with the scripts in scripts/."
 
 
+#: Where a wheel install keeps the tables: ``pyproject.toml`` maps the package
+#: ``alliances.course_data`` onto the repository's ``data/`` (its tables, base map and codebook;
+#: never ``data/raw/``), so ``pip install .`` works without a checkout.
+PACKAGED_DATA = "course_data"
+
+
 def default_data_dir() -> Path:
-    """The folder the course reads: ``$ALLIANCES_DATA_DIR`` or the repository's ``data/``."""
+    """The folder the course reads.
+
+    In order: ``$ALLIANCES_DATA_DIR`` if set; else the checkout's ``data/`` (an editable install
+    or a notebook run from the repository, so edits to ``data/`` are seen); else the copy a
+    wheel install ships inside the package (:data:`PACKAGED_DATA`). With none of them present
+    it is the checkout's path, so the error names ``data/<table>.csv`` as before.
+    """
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "data"
+    package = Path(__file__).resolve().parent
+    checkout = package.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "data").is_dir():
+        return checkout / "data"
+    if (package / PACKAGED_DATA).is_dir():  # a wheel is installed unpacked: a plain folder
+        return package / PACKAGED_DATA
+    return checkout / "data"
 
 
 def data_folder(data_dir: object = None) -> Path:
