@@ -31,7 +31,7 @@ from alliances.palette import (
     SKY_BLUE,
     VERMILLION,
 )
-from alliances.schemas import CHOOSERS, PERIODS
+from alliances.schemas import CHOOSERS, LAST_YEAR, PERIODS
 
 # --------------------------------------------------------------------------
 # Locator map
@@ -225,7 +225,7 @@ def timeline(
     caption: str = "",
     *,
     start: int = 1988,
-    end: int = 2024,
+    end: int = LAST_YEAR,
     states: Sequence[str] = CHOOSERS,
     labels: Mapping[str, str] | None = None,
     periods: Sequence[str] | None = PERIODS,
@@ -333,10 +333,10 @@ def _membership_rows(memberships: pd.DataFrame, states: Sequence[str], cutoff: p
 
 def membership_timeline(
     memberships: pd.DataFrame,
-    title: str = "Formal ties of the three states, 1991-2024",
+    title: str = f"Formal ties of the three states, 1991-{LAST_YEAR}",
     caption: str = "",
     *,
-    end: int = 2024,
+    end: int = LAST_YEAR,
     states: Sequence[str] = CHOOSERS,
     width: int = 560,
 ) -> alt.VConcatChart:

@@ -43,7 +43,7 @@ from alliances.palette import (
     VERMILLION,
     YELLOW,
 )
-from alliances.schemas import CHOOSERS
+from alliances.schemas import CHOOSERS, LAST_YEAR
 from alliances.theories.balance_of_power import MEASURE_WORDS
 from alliances.theories.balance_of_threat import COMPONENTS
 from alliances.theories.base import THRESHOLDS
@@ -226,11 +226,11 @@ def _instability_rows(events: pd.DataFrame, start: int, end: int, states: Sequen
 
 def instability_chart(
     events: pd.DataFrame,
-    title: str = "Threats to the regime and to the territory, 1991-2024",
+    title: str = f"Threats to the regime and to the territory, 1991-{LAST_YEAR}",
     caption: str = "",
     *,
     start: int = 1991,
-    end: int = 2024,
+    end: int = LAST_YEAR,
     states: Sequence[str] = CHOOSERS,
     highlight: tuple[int, int] | None = None,
     width: int = 640,

@@ -8,6 +8,7 @@ import pytest
 
 from alliances import charts, load_table
 from alliances.data import default_data_dir
+from alliances.schemas import LAST_YEAR
 from tests.charts.helpers import (
     SAFE_COLOURS,
     SVG,
@@ -71,7 +72,7 @@ def test_timeline_spec():
     assert {"when", "event", "category", "narratives", "source"} <= tooltip_fields(spec)
     rows = [r for v in spec["datasets"].values() for r in v if "event_id" in r]
     assert {r["state"] for r in rows} == {"Armenia", "Azerbaijan", "Georgia"}
-    assert all(1988 <= int(r["date"][:4]) <= 2024 for r in rows)
+    assert all(1988 <= int(r["date"][:4]) <= LAST_YEAR for r in rows)
     assert [r["label"] for r in rows if r["event_id"] == key] == ["2008 war"]
     sept_2020 = [r["state"] for r in rows if r["event_id"].startswith("2020-09-27")]
     assert sorted(sept_2020) == ["Armenia", "Azerbaijan"], "an event with two choosers appears in both bands"
@@ -91,7 +92,7 @@ def test_membership_timeline_spec():
     assert {"instrument", "kind", "partner", "joined", "left", "source"} <= tooltip_fields(spec)
     assert [p["title"]["text"] for p in spec["vconcat"]] == ["Armenia", "Azerbaijan", "Georgia"]
     rows = [r for v in spec["datasets"].values() for r in v]
-    assert all(r["start"] <= r["stop"] <= "2024-12-31" for r in rows)
+    assert all(r["start"] <= r["stop"] <= f"{LAST_YEAR}-12-31" for r in rows)
     btc = [r for r in rows if r["state"] == "Azerbaijan" and "Ceyhan" in r["instrument"]]
     assert len(btc) == 1 and btc[0]["partner"] == "GEO, TUR", "split rows are drawn once"
     assert {c.upper() for c in charts.MEMBERSHIP_COLORS.values()} <= SAFE_COLOURS
