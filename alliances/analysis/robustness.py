@@ -7,7 +7,7 @@ measured three ways, so a claim that holds on a knife edge shows as one:
 - :func:`parameter_share` — the share of the theory's parameter space where it holds: a
   seeded Latin-hypercube (or plain uniform) sample over every float parameter's range, the
   stance thresholds included, with every toggle and choice drawn uniformly;
-- :func:`time_shares` — the share of the four periods and of the single years where it
+- :func:`time_shares` — the share of the five periods and of the single years where it
   holds at the given (default) parameters;
 - :func:`claims_table` — both, for the readings' claims (:data:`CLAIMS`, COURSE.md §4) and the
   lessons' headline statements (:data:`LESSON_CLAIMS`);
@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from alliances.codings import DERIVED
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, FloatParam, Param, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
@@ -103,32 +104,58 @@ def _world(when: str | int | World) -> World:
     return when if isinstance(when, World) else load_world(when)
 
 
+#: ``predict(theory, world, **params)``, or a memo of it (:class:`Predictions`).
+Predictor = Callable[..., pd.DataFrame]
+
+
+class Predictions:
+    """A memo of :func:`~alliances.theories.predict` for one robustness study.
+
+    Claims of one theory are judged on the same parameter samples, periods and years, so
+    :func:`claims_table` predicts each (theory, world, setting) once and lets every claim read
+    it. Call it like ``predict``; frames are shared, so a predicate must not change them.
+    """
+
+    def __init__(self) -> None:
+        self._frames: dict[tuple, pd.DataFrame] = {}
+        self._worlds: dict[int, World] = {}  # keeps each world alive, so its id stays its own
+
+    def __call__(self, theory: str, world: World, **params: Any) -> pd.DataFrame:
+        self._worlds.setdefault(id(world), world)
+        key = (theory, id(world), tuple(sorted(params.items())))
+        if key not in self._frames:
+            self._frames[key] = predict(theory, world, **params)
+        return self._frames[key]
+
+
 def parameter_share(theory: str, claim: Predicate, when: str | int | World = "2008-2019", samples: int = 256,
-                    seed: int = 0, method: str = "lhs", fixed: Mapping[str, Any] | None = None) -> float:
+                    seed: int = 0, method: str = "lhs", fixed: Mapping[str, Any] | None = None,
+                    predictor: Predictor = predict) -> float:
     """The share of ``theory``'s parameter space (thresholds included) where ``claim`` holds.
 
     ``fixed`` holds some parameters (e.g. a named variant such as history-only); the others
-    are drawn by :func:`sample_settings`.
+    are drawn by :func:`sample_settings`. ``predictor`` is ``predict`` or a :class:`Predictions` memo.
     """
     spec(theory)
     world = _world(when)
     settings = sample_settings(parameter_specs(theory), samples, seed, method, fixed)
-    return share_holding(settings, lambda s: claim(predict(theory, world, **s)))
+    return share_holding(settings, lambda s: claim(predictor(theory, world, **s)))
 
 
 def holds_in(theory: str, claim: Predicate, whens: Iterable[str | int],
-             params: Mapping[str, Any] | None = None) -> pd.Series:
+             params: Mapping[str, Any] | None = None, predictor: Predictor = predict) -> pd.Series:
     """Whether ``claim`` holds in each period or year, at ``params`` (default: the defaults)."""
     whens = list(whens)
-    return pd.Series([bool(claim(predict(theory, load_world(w), **dict(params or {})))) for w in whens],
+    return pd.Series([bool(claim(predictor(theory, load_world(w), **dict(params or {})))) for w in whens],
                      index=[str(w) for w in whens], dtype=bool)
 
 
 def time_shares(theory: str, claim: Predicate, params: Mapping[str, Any] | None = None,
-                years: Sequence[int] = YEARS, within: str = "2008-2019") -> dict[str, float]:
+                years: Sequence[int] = YEARS, within: str = "2008-2019",
+                predictor: Predictor = predict) -> dict[str, float]:
     """The share of periods, of single years, and of the single years of ``within`` where ``claim`` holds."""
-    periods = holds_in(theory, claim, PERIODS, params)
-    by_year = holds_in(theory, claim, years, params)
+    periods = holds_in(theory, claim, PERIODS, params, predictor)
+    by_year = holds_in(theory, claim, years, params, predictor)
     first, last = (int(x) for x in within.split("-"))
     inside = by_year[[first <= int(y) <= last for y in by_year.index]]
     return {"share_of_periods": float(periods.mean()), "share_of_years": float(by_year.mean()),
@@ -203,33 +230,55 @@ CLAIMS: tuple[Claim, ...] = (
 #: The lessons' own headline statements about a theory (2008–2019). Unlike :data:`CLAIMS`,
 #: a faithful model need not reproduce them: where one fails, that is the lesson's finding.
 LESSON_CLAIMS: tuple[Claim, ...] = (
+    Claim("balance_of_power", "Every state balances Russia, the strongest regional power (lesson 01).",
+          _pairs_are({(s, "RUS"): "balance" for s in ("ARM", "AZE", "GEO")})),
     Claim("balance_of_threat", "Georgia balances Russia and aligns with the West (lesson 02).",
           _pairs_are({("GEO", "RUS"): "balance", ("GEO", "WEST"): "align"})),
     Claim("balance_of_threat", "Armenia balances Azerbaijan and Turkey and aligns with Russia (lesson 02).",
           _pairs_are({("ARM", "AZE"): "balance", ("ARM", "TUR"): "balance", ("ARM", "RUS"): "align"})),
-    Claim("balance_of_threat", "The top threats are Azerbaijan for Armenia, Armenia for Azerbaijan and Russia "
-          "for Georgia: the lowest-scored partner of each (lesson 02).",
-          lambda f: [_lowest(f, s) for s in ("ARM", "AZE", "GEO")] == ["AZE", "ARM", "RUS"]),
+    Claim("balance_of_threat", "Each state's top threat is its adversary: Azerbaijan or Turkey for Armenia, "
+          "Armenia for Azerbaijan, Russia for Georgia (the lowest-scored partner of each; lesson 02).",
+          lambda f: _lowest(f, "ARM") in ("AZE", "TUR") and [_lowest(f, s) for s in ("AZE", "GEO")] == ["ARM", "RUS"]),
     Claim("omnibalancing", "Georgia's leader aligns with Russia, the patron of its separatists (lesson 03).",
           _pairs_are({("GEO", "RUS"): "align"})),
     Claim("constructivism", "Identity made in interaction makes Russia Georgia's enemy and Turkey Azerbaijan's "
           "friend (lesson 04).", _pairs_are({("GEO", "RUS"): "balance", ("AZE", "TUR"): "align"}), _INTERACTION),
     Claim("constructivism", "Identity made in interaction predicts Orthodox Georgia aligning with Orthodox "
           "Russia (the reading's claim, in Wendt's variant).", _pairs_are({("GEO", "RUS"): "align"}), _INTERACTION),
+    Claim("constructivism", "A history-only reading has Georgia balance Turkey and Iran, where it aligned with "
+          "Turkey and hedged with Iran (lesson 04).",
+          _pairs_are({("GEO", "TUR"): "balance", ("GEO", "IRN"): "balance"}), _HISTORY_ONLY),
     Claim("rsct", "Georgia balances Russia and aligns with the West (lesson 05).",
           _pairs_are({("GEO", "RUS"): "balance", ("GEO", "WEST"): "align"})),
 )
 
 
 def robustness(claim: Claim, when: str | int = "2008-2019", samples: int = 256, seed: int = 0,
-               method: str = "lhs") -> dict[str, Any]:
+               method: str = "lhs", predictor: Predictor = predict) -> dict[str, Any]:
     """One claim's robustness: whether it holds at the defaults, its share of parameter space and of time."""
     world = load_world(when)
-    at_default = bool(claim.predicate(predict(claim.theory, world, **dict(claim.fixed))))
+    at_default = bool(claim.predicate(predictor(claim.theory, world, **dict(claim.fixed))))
     return {"theory": claim.theory, "claim": claim.text, "holds_at_default": at_default,
             "share_of_parameter_space": parameter_share(claim.theory, claim.predicate, world, samples, seed,
-                                                        method, claim.fixed),
-            **time_shares(claim.theory, claim.predicate, claim.fixed)}
+                                                        method, claim.fixed, predictor),
+            **time_shares(claim.theory, claim.predicate, claim.fixed, predictor=predictor)}
+
+
+def deciding_memory_cells(claim: Claim, when: str | int = "2008-2019") -> pd.DataFrame:
+    """The coded memory cells a claim rests on: those whose recoding to 0 alone breaks it.
+
+    Each coded cell of ``world.memory`` (the WEST's, derived from its members, left out) is
+    set to 0 in turn at the claim's settings. Returns ``state``, ``partner``, ``memory`` (as
+    coded) and ``holds_if_zero``, one row per cell that currently carries a memory other than 0.
+    """
+    world = load_world(when)
+    cells = [(key, value) for key, value in sorted(world.memory.items())
+             if value != 0 and not any(code in DERIVED for code in key)]
+    rows = [{"state": s, "partner": j, "memory": value,
+             "holds_if_zero": bool(claim.predicate(predict(claim.theory, world.replace(memory={(s, j): 0}),
+                                                           **dict(claim.fixed))))}
+            for (s, j), value in cells]
+    return pd.DataFrame(rows, columns=["state", "partner", "memory", "holds_if_zero"])
 
 
 def claims_table(theory: str | None = None, claims: Sequence[Claim] = CLAIMS + LESSON_CLAIMS, samples: int = 256,
@@ -238,13 +287,14 @@ def claims_table(theory: str | None = None, claims: Sequence[Claim] = CLAIMS + L
 
     By default the readings' claims (:data:`CLAIMS`) and the lessons' (:data:`LESSON_CLAIMS`),
     with ``source`` saying which. Columns: ``theory``, ``source``, ``claim``, ``holds_at_default``, ``share_of_parameter_space``,
-    ``share_of_periods``, ``share_of_years`` (1992–2024) and ``share_of_years_2008-2019``.
+    ``share_of_periods``, ``share_of_years`` (1992–2025) and ``share_of_years_2008-2019``.
     """
     if theory is not None:
         spec(theory)
     chosen = [c for c in claims if theory is None or c.theory == theory]
-    rows = [{"source": "reading" if c in CLAIMS else "lesson", **robustness(c, samples=samples, seed=seed,
-                                                                             method=method)} for c in chosen]
+    memo = Predictions()
+    rows = [{"source": "reading" if c in CLAIMS else "lesson",
+             **robustness(c, samples=samples, seed=seed, method=method, predictor=memo)} for c in chosen]
     frame = pd.DataFrame(rows)
     return frame[["theory", "source", *[c for c in frame.columns if c not in ("theory", "source")]]] if rows else frame
 
@@ -310,5 +360,6 @@ def _top_threats(world: World, params: Mapping[str, Any]) -> dict[str, str]:
     return dict(zip(tops["state"], tops["partner"]))
 
 
-__all__ = ["CLAIMS", "LESSON_CLAIMS", "METHODS", "YEARS", "Claim", "Predicate", "claim_sentences", "claims_table", "holds_in", "parameter_share",
+__all__ = ["CLAIMS", "LESSON_CLAIMS", "METHODS", "YEARS", "Claim", "Predicate", "Predictions", "Predictor",
+           "claim_sentences", "claims_table", "deciding_memory_cells", "holds_in", "parameter_share",
            "robustness", "sample_settings", "share_holding", "time_shares", "top_threat_shares"]
