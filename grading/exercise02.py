@@ -30,7 +30,7 @@ def claim(world: World, state: str, partner: str) -> float:
 
 
 def threat5_reference(world: World, state: str, partner: str, w_power: float = 0.5,
-                      w_proximity: float = 1.0, w_offense: float = 0.5, w_intentions: float = 1.0,
+                      w_proximity: float = 1.0, w_offense: float = 1.0, w_intentions: float = 1.0,
                       w_claim: float = 0.5) -> float:
     """02.3: the five-factor threat the question asks for (the four-factor model plus a claim)."""
     four = dict(w_power=w_power, w_proximity=w_proximity, w_offense=w_offense, w_intentions=w_intentions)

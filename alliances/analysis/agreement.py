@@ -149,6 +149,26 @@ def confusion(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(index=list(STANCES), columns=list(STANCES), fill_value=0).astype(int)
 
 
+def overall_agreement(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[str, float]:
+    """:func:`compare`'s overall ``stance_agreement``, ``rank_correlation`` and ``mean_abs_difference``.
+
+    The same count (:func:`count_right`) and the same pairs, without validating the frames
+    or splitting them by state: the fast path for many redraws of frames that
+    :func:`~alliances.theories.predict` and :func:`observed` already built
+    (:func:`~alliances.analysis.perturbation.perturbation_study`).
+    """
+    seen = observed_stances(observed)
+    observed_score = dict(zip(zip(observed["state"], observed["partner"]), observed["score"]))
+    pairs = list(zip(prediction["state"], prediction["partner"]))
+    right, compared = count_right(pairs, prediction["stance"], prediction["score"], seen)
+    both = [(score, observed_score[pair]) for pair, score in zip(pairs, prediction["score"])
+            if pair in seen and score == score]
+    predicted, coded = pd.Series([p for p, _ in both], dtype=float), pd.Series([o for _, o in both], dtype=float)
+    return {"stance_agreement": _share(right, compared),
+            "rank_correlation": _correlation(predicted, coded, "spearman"),
+            "mean_abs_difference": float((predicted - coded).abs().mean()) if both else math.nan}
+
+
 #: The overall columns of :func:`compare` that :func:`agreement` and
 #: :func:`agreement_over_time` carry, in order.
 METRICS: tuple[str, ...] = ("pairs", "stance_agreement", "agreement_shared_cutoffs", "hedge_baseline",
@@ -319,4 +339,4 @@ def mismatches(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> list[dict[
 
 
 __all__ = ["agreement", "agreement_grid", "agreement_over_time", "ALLIANCE_KINDS", "METRICS", "agreement_without_alliance_acts", "compare", "confusion", "count_right", "divergence",
-           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "stance_agreement", "without_alliance_acts"]
+           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "without_alliance_acts"]

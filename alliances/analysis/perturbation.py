@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from alliances.analysis.agreement import compare
+from alliances.analysis.agreement import overall_agreement
 from alliances.analysis.observed import OBSERVED_ALIGN_AT, OBSERVED_BALANCE_AT, observed
 from alliances.codings import DERIVED
 from alliances.errors import ParameterError
@@ -95,10 +95,7 @@ def perturbation_study(when: str | int = "2008-2019", draws: int = 300, seed: in
         redrawn = perturbed_world(world, rng, p_cell, p_drop)
         seen = perturbed_observed(obs, rng, p_cell) if perturb_observed else obs
         for theory in names:
-            overall = compare(predict(theory, redrawn), seen).set_index("state").loc["all"]
-            rows.append({"draw": draw, "theory": theory, "stance_agreement": overall["stance_agreement"],
-                         "rank_correlation": overall["rank_correlation"],
-                         "mean_abs_difference": overall["mean_abs_difference"]})
+            rows.append({"draw": draw, "theory": theory, **overall_agreement(predict(theory, redrawn), seen)})
     out = pd.DataFrame(rows)
     out["rank"] = out.groupby("draw")["stance_agreement"].rank(ascending=False, method="min").astype(int)
     return out

@@ -87,11 +87,11 @@ def blockade_partners(answer: Any) -> None:
 
 #: Weight sets the check tries: (label, weights, compare with the four-factor model?).
 WEIGHT_SETS = (
-    ("the default four weights and w_claim=0", dict(w_power=0.5, w_proximity=1.0, w_offense=0.5,
+    ("the default four weights and w_claim=0", dict(w_power=0.5, w_proximity=1.0, w_offense=1.0,
                                                     w_intentions=1.0, w_claim=0.0), True),
     ("w_power=1, w_proximity=0.5, w_offense=0.25, w_intentions=0.75, w_claim=0",
      dict(w_power=1.0, w_proximity=0.5, w_offense=0.25, w_intentions=0.75, w_claim=0.0), True),
-    ("the default weights (w_claim=0.5)", dict(w_power=0.5, w_proximity=1.0, w_offense=0.5,
+    ("the default weights (w_claim=0.5)", dict(w_power=0.5, w_proximity=1.0, w_offense=1.0,
                                                w_intentions=1.0, w_claim=0.5), False),
     ("w_claim=1 and the four other weights 0", dict(w_power=0.0, w_proximity=0.0, w_offense=0.0,
                                                    w_intentions=0.0, w_claim=1.0), False),

@@ -45,8 +45,9 @@ def most_vertically_weak(answer: Any) -> None:
     """03.1: the chooser whose regime is most threatened from within."""
     expect_choice(answer, CHOOSERS, most_vertically_weak_states(), see=DATA, hint=(
         f"Compute inputs.vertical_weakness(world, state) for each of {', '.join(CHOOSERS)} in {PERIOD} "
-        "and take the largest: it counts regime-threatening events (contested elections, protests, "
-        "revolutions, coups), not wars or separatism."))
+        "and take the largest (compare the numbers: two states are close). It weighs regime-threatening "
+        "events (contested elections, protests, revolutions, coups), each fading with a half-life of "
+        "UNREST_HALF_LIFE years, not wars or separatism."))
 
 
 # -- 03.2 -------------------------------------------------------------------------------

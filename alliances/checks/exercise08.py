@@ -61,7 +61,7 @@ SUBSETS = (("balance_of_threat", "rsct"), ("balance_of_power", "omnibalancing", 
            ("balance_of_power", "balance_of_threat", "constructivism", "rsct"))
 #: 08.5: the grid's allowed size, and the reference answer's choice of theory, parameter and periods.
 MIN_VALUES, MAX_VALUES = 2, 41
-REFERENCE_FIT: dict[str, Any] = {"theory": "balance_of_threat", "parameter": "w_proximity",
+REFERENCE_FIT: dict[str, Any] = {"theory": "constructivism", "parameter": "practice_weight",
                  "values": [round(0.1 * i, 1) for i in range(11)], "fit_period": "2023-2025",
                  "test_period": "2008-2019"}
 
@@ -246,7 +246,7 @@ def vote_against_best(answer: Any) -> None:
     expect_number(given.best, correct["best"], tol=0.005, see=OVER_TIME, hint=(
         f"(your 'best') The highest stance_agreement of agreement(predict_all(world), observed(world)) in {RECENT}."))
     if given.wins != correct["wins"]:
-        fail(f"'wins' = {given.wins} is not right. For each of the four periods {list(PERIODS)}, compare the vote's "
+        fail(f"'wins' = {given.wins} is not right. For each of the {len(PERIODS)} periods {list(PERIODS)}, compare the vote's "
              "stance agreement with the best single theory's, and count the periods in which the vote is strictly "
              "higher.", VOTE)
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from alliances import load_world
-from alliances.analysis.agreement import compare
+from alliances import PERIODS, load_world
+from alliances.analysis.agreement import compare, overall_agreement
 from alliances.analysis.observed import observed
 from alliances.analysis.perturbation import (
     perturbation_study,
@@ -14,7 +14,7 @@ from alliances.analysis.perturbation import (
 )
 from alliances.codings import DERIVED
 from alliances.errors import ParameterError
-from alliances.theories import predict
+from alliances.theories import THEORIES, predict
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +33,18 @@ def test_no_perturbation_gives_the_unperturbed_agreement(world):
     study = perturbation_study(draws=3, seed=0, p_cell=0.0, p_drop=0.0, theories=["balance_of_threat"])
     expected = compare(predict("balance_of_threat", world), observed(world)).set_index("state").loc["all"]
     assert (study["stance_agreement"] == expected["stance_agreement"]).all()
+
+
+@pytest.mark.parametrize("when", PERIODS)
+def test_the_fast_overall_row_is_compares_overall_row(when):
+    world = load_world(when)
+    rng = np.random.default_rng(5)
+    for seen in (observed(world), perturbed_observed(observed(world), rng, p_cell=0.5)):
+        for theory in THEORIES:
+            prediction = predict(theory, perturbed_world(world, rng))
+            fast, full = overall_agreement(prediction, seen), compare(prediction, seen).set_index("state").loc["all"]
+            for column, value in fast.items():
+                assert value == pytest.approx(full[column], nan_ok=True), (when, theory, column)
 
 
 def test_every_memory_cell_moves_one_notch_within_the_scale(world):

@@ -140,3 +140,13 @@ def test_top_threat_at_default_matches_the_model():
     tops = table[table["top"]].drop_duplicates("state").set_index("state")["partner"].to_dict()
     shares = top_threat_shares(world, samples=8)
     assert shares[shares["at_default"]].set_index("state")["partner"].to_dict() == tops
+
+
+def test_deciding_memory_cells_names_the_cells_a_history_only_claim_rests_on():
+    from alliances.analysis.robustness import deciding_memory_cells
+
+    claim = next(c for c in LESSON_CLAIMS if "Turkey and Iran" in c.text)
+    cells = deciding_memory_cells(claim)
+    deciding = set(zip(cells.loc[~cells["holds_if_zero"], "state"], cells.loc[~cells["holds_if_zero"], "partner"]))
+    assert deciding == {("GEO", "TUR"), ("GEO", "IRN")}
+    assert (cells["memory"] != 0).all()
