@@ -943,6 +943,10 @@ INSTABILITY = [
     ("GEO", "1992", "civil_war", "vertical",
      "Civil war between the government and Zviadists (to Nov 1993)",
      UCDP + " conflict 380 (1992-1993, ends 16-11-1993)"),
+    ("GEO", "1993-09", "civil_war", "vertical",
+     "Zviadist offensive in western Georgia (Sep-Nov 1993), ended by the government's counter-offensive; "
+     "the last active year of the civil war",
+     UCDP + " conflict 380 (1993, ends 16-11-1993)"),
     ("GEO", "1992-08-14", "civil_war", "horizontal",
      "War in Abkhazia (Aug 1992-Sep 1993); Georgian forces defeated, ~300,000 displaced per the Georgian side",
      FE + " 1992-08-14 (Agenda.ge; Georgia Today); " + UCDP + " conflict 392"),

@@ -65,8 +65,14 @@ def test_binder_link_for_other_hosts(url, start):
 def test_nbgitpuller_link_pulls_the_repository_and_opens_the_lesson_in_its_clone():
     parts = urlsplit(nbgitpuller_url(REPO, "https://hub.example.edu/", LESSON))
     assert (parts.netloc, parts.path) == ("hub.example.edu", "/hub/user-redirect/git-pull")
-    assert parse_qs(parts.query) == {"repo": [REPO.url], "branch": ["term-2026"],
+    assert parse_qs(parts.query) == {"repo": [REPO.url], "branch": ["term-2026"], "targetPath": ["some-course"],
                                      "urlpath": [f"lab/tree/some-course/{LESSON}"]}
+
+
+def test_nbgitpuller_link_names_the_clone_folder_even_for_a_dot_git_address():
+    query = parse_qs(urlsplit(nbgitpuller_url(Repository("https://github.com/org/course.git"),
+                                              "https://hub.example.edu", LESSON)).query)
+    assert query["targetPath"] == ["course"] and query["urlpath"] == [f"lab/tree/course/{LESSON}"]
 
 
 @pytest.mark.parametrize("bad", ["hub.example.edu", "ftp://hub.example.edu", "https://", ""])

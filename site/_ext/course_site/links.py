@@ -101,13 +101,18 @@ def nbgitpuller_url(repo: Repository, hub_url: str, path: str = "") -> str:
     """The link that pulls ``repo`` into a student's home on the JupyterHub at ``hub_url`` and
     opens ``path`` (repository-relative) in JupyterLab.
 
-    >>> nbgitpuller_url(Repository("https://github.com/ORG/course"), "https://hub.example.edu/",
+    ``targetPath`` names the folder, so the link opens the right path whatever nbgitpuller
+    would derive from the address (a URL ending in ``.git`` would otherwise clone into
+    ``course.git/``).
+
+    >>> nbgitpuller_url(Repository("https://github.com/ORG/course.git"), "https://hub.example.edu/",
     ...                 "notebooks/00_intro.ipynb")  # doctest: +NORMALIZE_WHITESPACE
-    'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A//github.com/ORG/course&branch=main&urlpath=lab/tree/course/notebooks/00_intro.ipynb'
+    'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A//github.com/ORG/course.git&branch=main&targetPath=course&urlpath=lab/tree/course/notebooks/00_intro.ipynb'
     """
     hub = _hub(hub_url, "HUB_URL")
     target = f"lab/tree/{repo.name}/{path}".rstrip("/")
-    query = urlencode({"repo": repo.url, "branch": repo.branch, "urlpath": target}, safe="/")
+    query = urlencode({"repo": repo.url, "branch": repo.branch, "targetPath": repo.name, "urlpath": target},
+                      safe="/")
     return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
