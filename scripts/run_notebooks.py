@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(path: Path, timeout: int = 120) -> float:
     nb = nbformat.read(path, as_version=4)
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # the installed ipykernel's own display name: JupyterLab rewrites any other on open (a dirty notebook)
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
     start = time.perf_counter()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
                    store_widget_state=False).execute()

@@ -12,10 +12,14 @@ SKIP = {"python", "pip"}
 
 
 def pip_pins(name: str = "requirements.txt") -> dict[str, str]:
+    """Every pin of a requirements file, following its ``-r`` includes (except requirements.txt)."""
     pins = {}
     for line in (ROOT / name).read_text().splitlines():
         line = line.split("#")[0].strip()
         if not line or line == "-r requirements.txt":
+            continue
+        if line.startswith("-r "):
+            pins.update(pip_pins(str(Path(name).parent / line[3:].strip())))
             continue
         req = Requirement(line)
         (spec,) = req.specifier

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_client.kernelspec import KernelSpecManager
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -27,6 +28,8 @@ def test_executed_top_to_bottom_with_outputs(path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     assert nb.metadata["kernelspec"]["name"] == "python3"
+    # the installed kernel's own display name, or JupyterLab rewrites it on open (a dirty notebook)
+    assert nb.metadata["kernelspec"]["display_name"] == KernelSpecManager().get_kernel_spec("python3").display_name
     code = [c for c in nb.cells if c.cell_type == "code"]
     counts = [c.execution_count for c in code]
     assert counts == list(range(1, len(code) + 1)), f"{path.name}: run it with scripts/run_notebooks.py"

@@ -9,9 +9,23 @@ chart as a MIME bundle with
   renderer, interactive (tooltips), with no network access;
 * ``image/svg+xml`` -- a static picture made locally with ``vl_convert``, which is what
   GitHub, nbviewer and ``nbconvert --to html`` show;
+* ``image/png`` -- the same static picture as a PNG, rasterised locally from the SVG copy
+  (:func:`png_copy`);
 * ``text/plain`` -- a one-line description for plain-text front ends.
 
 No ``text/html`` and no ``<script>`` is emitted, so nothing is ever loaded from a CDN.
+
+Why a PNG as well: the Vega renderer that JupyterLab and Voilà use (``@jupyterlab/vega5-extension``)
+draws the Vega-Lite spec and then, *if the output has no* ``image/png``, makes one in the browser
+and writes it back into the output (``model.setData``). In JupyterLab that marks every lesson as
+modified as soon as it is opened, and saving it adds a PNG per chart (the notebook grows). In
+Voilà 0.5 the output is a plain object with no ``setData``, so every stored chart gets a red
+"Javascript Error: e.setData is not a function" box under it. With a PNG already in the bundle
+the renderer skips the write-back, in both. The PNG is made from the SVG copy (``vl_convert.svg_to_png``,
+scale 1, tens of milliseconds) and its image data re-deflated with ``zlib`` (vl_convert stores it
+barely compressed; about 3.5 times smaller); the same SVG gives the same PNG bytes, and nbval never
+compares ``image/png`` (it skips image outputs unless run with ``--nbdime``). Front ends still
+prefer the Vega-Lite entry (JupyterLab, Voilà) or the SVG (nbconvert HTML, the course site).
 
 Named data sets
 ---------------
@@ -25,10 +39,13 @@ the position of a layer in the spec.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import math
 import re
+import struct
 import warnings
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -41,6 +58,7 @@ Rows = list[dict[str, Any]]
 RENDERER_NAME = "course"
 VEGALITE_MIME = "application/vnd.vegalite.v5+json"
 SVG_MIME = "image/svg+xml"
+PNG_MIME = "image/png"
 TEXT_MIME = "text/plain"
 
 # "v5.20.1" -> "5.20": the Vega-Lite version vl_convert should compile with,
@@ -85,6 +103,55 @@ def svg_copy(spec: dict[str, Any]) -> str | None:
         return None
 
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def recompress_png(png: bytes, level: int = 6) -> bytes:
+    """``png`` with its image data deflated again at zlib ``level``, as one IDAT chunk.
+
+    The pixels, and every other chunk, are unchanged (the filtered scanlines are only
+    re-compressed), so the picture is the same; the output depends only on the input.
+    """
+    if not png.startswith(_PNG_SIGNATURE):
+        raise ValueError("not a PNG")
+    chunks: list[tuple[bytes, bytes]] = []
+    pos = len(_PNG_SIGNATURE)
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos:pos + 4])
+        chunks.append((png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]))
+        pos += 12 + length
+    idat = zlib.compress(zlib.decompress(b"".join(data for kind, data in chunks if kind == b"IDAT")), level)
+    first = next(i for i, (kind, _) in enumerate(chunks) if kind == b"IDAT")
+    rest = [c for c in chunks if c[0] != b"IDAT"]
+    rest.insert(first, (b"IDAT", idat))
+    return _PNG_SIGNATURE + b"".join(_png_chunk(kind, data) for kind, data in rest)
+
+
+def png_copy(svg: str) -> str | None:
+    """A PNG of the SVG copy ``svg`` (scale 1), base64 text as a notebook stores it, or None with a warning.
+
+    Made locally by vl_convert's SVG rasteriser and re-compressed (:func:`recompress_png`):
+    same SVG -> same bytes.
+    """
+    try:
+        import vl_convert as vlc
+
+        png = recompress_png(bytes(vlc.svg_to_png(svg, scale=1)))
+    except Exception as exc:  # pragma: no cover - depends on vl_convert
+        warnings.warn(
+            f"Static PNG copy could not be made ({exc!r}); JupyterLab will mark the notebook "
+            "modified and Voilà will show an error box under the chart.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return base64.b64encode(png).decode("ascii")
+
+
 _settings: dict[str, bool] = {"static_fallback": True}
 
 
@@ -92,13 +159,16 @@ def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any]
     """Altair renderer: turn a Vega-Lite spec into an offline MIME bundle.
 
     Returns ``(bundle, metadata)`` as Altair's renderer protocol expects. The bundle never
-    contains HTML or JavaScript. The SVG copy is added unless
-    ``enable_offline_rendering(static_fallback=False)`` switched it off.
+    contains HTML or JavaScript. The SVG copy and the PNG made from it are added unless
+    ``enable_offline_rendering(static_fallback=False)`` switched them off.
     """
     bundle: dict[str, Any] = {VEGALITE_MIME: spec, TEXT_MIME: "<Altair chart (Vega-Lite 5)>"}
     svg = svg_copy(spec) if _settings["static_fallback"] else None
     if svg is not None:
         bundle[SVG_MIME] = svg
+        png = png_copy(svg)
+        if png is not None:
+            bundle[PNG_MIME] = png
     meta: dict[str, Any] = {VEGALITE_MIME: metadata} if metadata else {}
     return bundle, meta
 
@@ -107,10 +177,12 @@ def enable_offline_rendering(static_fallback: bool = True) -> None:
     """Register and enable the course's offline Altair renderer (named ``"course"``).
 
     Safe and cheap to call many times (registration is a dict assignment; the first chart
-    drawn pays vl_convert's start-up cost, ~0.5 s, later ones ~0.1 s for the SVG copy).
-    ``static_fallback=False`` leaves the SVG copy out (faster redraws; nothing for
-    GitHub/nbviewer to show). Returns None, so a notebook cell that ends with this call
-    shows no output.
+    drawn pays vl_convert's start-up cost, ~0.5 s, later ones ~0.1 s for the SVG copy and
+    some tens of milliseconds for the PNG). ``static_fallback=False`` leaves both static
+    copies out (faster redraws; nothing for GitHub/nbviewer to show, and without the PNG
+    JupyterLab's renderer writes one back, see the module docstring): for experiments, not
+    for the lessons. Returns None, so a notebook cell that ends with this call shows no
+    output.
     """
     _settings["static_fallback"] = bool(static_fallback)
     try:
@@ -186,7 +258,7 @@ def with_datasets(chart: Chart, datasets: Mapping[str, Rows]) -> Chart:
 
 
 __all__ = [
-    "RENDERER_NAME", "Rows", "SVG_MIME", "TEXT_MIME", "VEGALITE_MIME", "cell_text", "enable_offline_rendering",
-    "json_value", "named_data", "parse_date", "records", "render_bundle", "require_columns", "stable_svg_ids",
-    "svg_copy", "with_datasets",
+    "PNG_MIME", "RENDERER_NAME", "Rows", "SVG_MIME", "TEXT_MIME", "VEGALITE_MIME", "cell_text",
+    "enable_offline_rendering", "json_value", "named_data", "parse_date", "png_copy", "records",
+    "recompress_png", "render_bundle", "require_columns", "stable_svg_ids", "svg_copy", "with_datasets",
 ]

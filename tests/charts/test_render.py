@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import struct
+import zlib
 
 import altair as alt
 import numpy as np
@@ -13,7 +16,7 @@ import pytest
 
 from alliances import charts, karabakh, load_world, secession
 from alliances.analysis import agreement_over_time, by_theory, divergence, hedge_baseline, observed, predict_all
-from alliances.charts.render import require_columns
+from alliances.charts.render import PNG_MIME, png_copy, recompress_png, require_columns
 from alliances.schemas import PERIODS
 from alliances.theories import predict
 from tests.charts.helpers import SVG, URL_LOAD, VEGALITE, bundle, referenced_datasets, remote_urls
@@ -26,10 +29,11 @@ def test_enable_offline_rendering_is_idempotent(renderer):
     assert charts.RENDERER_NAME in alt.renderers.names()
 
 
-def test_renderer_bundle_has_vegalite_svg_and_no_url(renderer, frame):
+def test_renderer_bundle_has_vegalite_svg_png_and_no_url(renderer, frame):
     chart = charts.stance_heatmap(frame, "Who sides with whom", "test caption")
     out = bundle(chart)
-    assert set(out) == {VEGALITE, SVG, "text/plain"}
+    assert set(out) == {VEGALITE, SVG, PNG_MIME, "text/plain"}
+    assert list(out)[0] == VEGALITE, "Vega-Lite stays the first (interactive) entry"
     spec = out[VEGALITE]
     assert spec["$schema"].endswith(".json") and "/v5." in spec["$schema"]
     assert remote_urls(spec) == []
@@ -47,7 +51,50 @@ def test_static_fallback_can_be_switched_off(renderer, frame):
         assert set(bundle(chart)) == {VEGALITE, "text/plain"}
     finally:
         charts.enable_offline_rendering()
-    assert SVG in bundle(chart)
+    assert {SVG, PNG_MIME} <= set(bundle(chart))
+
+
+def _png_size(png: bytes) -> tuple[int, int]:
+    assert png.startswith(b"\x89PNG\r\n\x1a\n") and png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
+
+
+def _pixels(png: bytes) -> bytes:
+    """The filtered scanlines of a PNG (every IDAT chunk, inflated)."""
+    pos, idat = 8, b""
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos:pos + 4])
+        if png[pos + 4:pos + 8] == b"IDAT":
+            idat += png[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    return zlib.decompress(idat)
+
+
+def test_png_copy_is_the_svg_at_scale_one_and_stable(renderer, frame):
+    """The PNG that stops JupyterLab's and Voilà's renderer writing one back (see render.py)."""
+    chart = charts.stance_heatmap(frame, "t", "c")
+    first, second = bundle(chart), bundle(chart)
+    assert first[PNG_MIME] == second[PNG_MIME], "same chart -> same PNG bytes"
+    png = base64.b64decode(first[PNG_MIME], validate=True)
+    width, height = (int(float(v)) for v in re.search(r'<svg[^>]* width="([\d.]+)" height="([\d.]+)"',
+                                                      first[SVG]).groups())
+    assert _png_size(png) == (width, height)
+    other = charts.stance_heatmap(frame.assign(score=-frame.score), "t", "c")
+    assert bundle(other)[PNG_MIME] != first[PNG_MIME]
+
+
+def test_recompress_png_keeps_the_pixels_and_shrinks_the_file(renderer, frame):
+    import vl_convert as vlc
+
+    svg = bundle(charts.stance_heatmap(frame, "t", "c"))[SVG]
+    raw = bytes(vlc.svg_to_png(svg, scale=1))
+    small = recompress_png(raw)
+    assert _pixels(small) == _pixels(raw) and _png_size(small) == _png_size(raw)
+    assert len(small) < len(raw)
+    assert recompress_png(small) == small
+    assert base64.b64decode(png_copy(svg)) == small
+    with pytest.raises(ValueError, match="not a PNG"):
+        recompress_png(b"GIF89a")
 
 
 def test_svg_is_stable_when_the_same_chart_is_drawn_twice(renderer, frame):
