@@ -1,14 +1,18 @@
 """A reference answer for every question (grader side, not installed): what the answer key is made of.
 
-Exercises 00 and 02 have their reference answers here in ``grading/`` only. For the other
-exercises the reference functions still live in their package check module (listed in
-:data:`STILL_IN_PACKAGE`; moving them is open work): those checks compute the expected answer
-at check time, so a student can import it.
+An exercise whose reference answers live in ``grading/exerciseNN.py`` (a ``REFERENCES``
+mapping and an ``entries()`` function for the answer key) is graded from there only. For the
+others the reference functions still live in their package check module (listed in
+:data:`STILL_IN_PACKAGE`): those checks compute the expected answer at check time, so a student
+can import it.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from alliances.checks import exercise01 as e01
@@ -18,19 +22,22 @@ from alliances.checks import exercise05 as e05
 from alliances.checks import exercise06 as e06
 from alliances.checks import exercise07 as e07
 from alliances.checks import exercise08 as e08
-from grading import exercise00, exercise02
+
+_HERE = Path(__file__).resolve().parent
+
+#: The grader-only reference modules ``grading/exerciseNN.py``, in exercise order.
+GRADING_MODULES: tuple[ModuleType, ...] = tuple(
+    importlib.import_module(f"grading.{path.stem}") for path in sorted(_HERE.glob("exercise[0-9][0-9].py")))
 
 #: Package modules whose checks still compute (and so expose) the right answer.
-STILL_IN_PACKAGE = ("exercise01", "exercise03", "exercise04", "exercise05", "exercise06", "exercise07",
-                    "exercise08")
+STILL_IN_PACKAGE: tuple[str, ...] = tuple(
+    f"exercise{n:02d}" for n in range(9) if not (_HERE / f"exercise{n:02d}.py").exists())
 
-REFERENCES: dict[str, Callable[[], Any]] = {
-    **exercise00.REFERENCES,
+_IN_PACKAGE: dict[str, Callable[[], Any]] = {
     "01.1": e01.balance_roles_answer,
     "01.2": lambda: e01.turkey_stance("milex"),
     "01.3": lambda: e01.capability_shares,
     "01.4": lambda: e01.WHY_IDENTICAL_ANSWER,
-    **exercise02.REFERENCES,
     "03.1": lambda: min(e03.most_vertically_weak_states()),
     "03.2": lambda: min(e03.patron_terms()[1]),
     "03.3": e03.full_internal_weight_stance,
@@ -55,6 +62,11 @@ REFERENCES: dict[str, Callable[[], Any]] = {
     "08.3": lambda: e08.majority_vote_reference,
     "08.4": e08.vote_result,
     "08.5": e08.fit_and_test_answer,
+}
+
+REFERENCES: dict[str, Callable[[], Any]] = {
+    **{q: f for q, f in _IN_PACKAGE.items() if f"exercise{q[:2]}" in STILL_IN_PACKAGE},
+    **{q: f for module in GRADING_MODULES for q, f in module.REFERENCES.items()},
 }
 
 

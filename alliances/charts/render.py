@@ -46,7 +46,7 @@ import re
 import struct
 import warnings
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
 import altair as alt
@@ -87,20 +87,23 @@ def stable_svg_ids(svg: str) -> str:
     return pattern.sub(lambda m: names[m.group(1)], svg)
 
 
+def _made_locally(make: Callable[[], str], what: str, otherwise: str) -> str | None:
+    """``make()``, or None with a warning that ``what`` could not be made and what follows."""
+    try:
+        return make()
+    except Exception as exc:  # pragma: no cover - depends on vl_convert
+        warnings.warn(f"{what} could not be made ({exc!r}); {otherwise}.", RuntimeWarning, stacklevel=3)
+        return None
+
+
 def svg_copy(spec: dict[str, Any]) -> str | None:
     """A static SVG of ``spec`` made locally by vl_convert (stable ids), or None with a warning."""
-    try:
+    def make() -> str:
         import vl_convert as vlc
 
         return stable_svg_ids(vlc.vegalite_to_svg(spec, vl_version=_VL_VERSION))
-    except Exception as exc:  # pragma: no cover - depends on vl_convert
-        warnings.warn(
-            f"Static SVG fallback could not be made ({exc!r}); the chart will "
-            "show in JupyterLab but not on GitHub/nbviewer.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
+
+    return _made_locally(make, "Static SVG fallback", "the chart will show in JupyterLab but not on GitHub/nbviewer")
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -137,19 +140,13 @@ def png_copy(svg: str) -> str | None:
     Made locally by vl_convert's SVG rasteriser and re-compressed (:func:`recompress_png`):
     same SVG -> same bytes.
     """
-    try:
+    def make() -> str:
         import vl_convert as vlc
 
-        png = recompress_png(bytes(vlc.svg_to_png(svg, scale=1)))
-    except Exception as exc:  # pragma: no cover - depends on vl_convert
-        warnings.warn(
-            f"Static PNG copy could not be made ({exc!r}); JupyterLab will mark the notebook "
-            "modified and Voilà will show an error box under the chart.",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-        return None
-    return base64.b64encode(png).decode("ascii")
+        return base64.b64encode(recompress_png(bytes(vlc.svg_to_png(svg, scale=1)))).decode("ascii")
+
+    return _made_locally(make, "Static PNG copy",
+                         "JupyterLab will mark the notebook modified and Voilà will show an error box under the chart")
 
 
 _settings: dict[str, bool] = {"static_fallback": True}

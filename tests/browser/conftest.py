@@ -233,3 +233,11 @@ def scratch_dir() -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def artefacts(request, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for this test module's screenshots and timings (printed, so a run says where)."""
+    path = tmp_path_factory.mktemp(f"{request.module.__name__.rsplit('.', 1)[-1]}_artefacts")
+    print(f"screenshots and timings: {path}")
+    return path

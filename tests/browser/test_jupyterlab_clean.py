@@ -58,13 +58,6 @@ def _charts(nb: nbformat.NotebookNode) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("jupyterlab_clean_artefacts")
-    print(f"JupyterLab screenshots: {path}")
-    return path
-
-
-@pytest.fixture(scope="module")
 def executed() -> Iterator[tuple[Path, Path]]:
     """The lesson executed with today's renderer, and a copy of it without the PNGs."""
     folder = Path(__file__).parent / f"_tmp_{secrets.token_hex(4)}"

@@ -56,13 +56,6 @@ def jupyterlab():
 
 
 @pytest.fixture(scope="module")
-def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("voila_artefacts")
-    print(f"Voilà screenshots and timings: {path}")
-    return path
-
-
-@pytest.fixture(scope="module")
 def voila(artefacts: Path) -> Iterator[tuple[str, Path]]:
     """Voilà serving lesson 08 on 127.0.0.1; yields its URL and its log file."""
     if importlib.util.find_spec("voila.app") is None:  # (the repo's voila/ folder is not the package)
