@@ -20,6 +20,9 @@ Unknown items (empty cells) follow ``unknowns``: ``"neutral"`` scores them 0.5;
 renormalised over the case's known factors; a case with no weighted known factor gets no
 score and no prediction); ``"pessimistic"`` scores them 0.
 
+A new case: :func:`add_case` adds a row coded as the data file codes one (the codings of
+:data:`CODINGS`, ``None`` = unknown) to a table that every function here takes as ``table=``.
+
 Outcomes (documented mapping): independent or annexed by the patron = **success** (2; the
 region left its parent state), de_facto = **partial** (1), autonomy or reintegrated =
 **failure** (0). *Agreement* = the share of cases whose predicted class equals the observed
@@ -108,7 +111,11 @@ def resolve(params: dict[str, Any]) -> dict[str, Any]:
 
 def cases(data_dir: str | Path | None = None) -> pd.DataFrame:
     """The case table with the factor *items* (NaN = unknown) and the outcome ordinal."""
-    raw = load_table("secession_cases", data_dir)
+    return _items(load_table("secession_cases", data_dir))
+
+
+def _items(raw: pd.DataFrame) -> pd.DataFrame:
+    """The factor items of rows coded as in ``data/secession_cases.csv`` (empty or None = unknown)."""
     size = lambda col: (raw[col].astype(float) / SIZE_REFERENCE_PCT).clip(upper=1.0)  # noqa: E731
     boolean = lambda col, yes: raw[col].map(lambda v: np.nan if pd.isna(v) else float(bool(v) == yes)).astype(float)  # noqa: E731
     out = raw[["case_id", "region", "parent_state", "outcome"]].copy()
@@ -121,6 +128,75 @@ def cases(data_dir: str | Path | None = None) -> pd.DataFrame:
     out["no_unsc"] = boolean("unsc_territorial_integrity", False)
     out["outcome_ordinal"] = out["outcome"].map(OUTCOME_ORDINAL).astype(int)
     return out
+
+
+#: The codings of a case that :func:`add_case` takes, as in ``data/secession_cases.csv``, and what
+#: each allows (``None`` = unknown, scored by the ``unknowns`` rule).
+CODINGS: dict[str, str] = {
+    "geography": "'peripheral' (a border region or an island) or 'enclave'",
+    "border_with_patron": "True or False: a land border with the patron state",
+    "territory_share_pct": "the region's share of the parent's territory, in % (0-100)",
+    "prior_statehood": "True or False: an earlier era of political independence",
+    "share_of_parent_population_pct": "the region's share of the parent's population, in % (0-100)",
+    "parent_structure": "'federal' or 'unitary'",
+    "unsc_territorial_integrity": "True or False: a UN Security Council resolution affirming the parent's "
+                                  "territorial integrity",
+}
+_CHOICES = {"geography": ("peripheral", "enclave"), "parent_structure": ("federal", "unitary")}
+
+
+def _coding(name: str, value: object) -> object:
+    """One coding of :func:`add_case` as the data file holds it, or ParameterError (a ValueError)."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    if name in _CHOICES:
+        if isinstance(value, str) and value.strip().lower() in _CHOICES[name]:
+            return value.strip().lower()
+    elif name.endswith("_pct"):
+        if (isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+                and 0 <= float(value) <= 100):
+            return float(value)
+    elif isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise ParameterError(f"{name}={shown(value)} is not allowed: give {CODINGS[name]}, or None if unknown")
+
+
+def add_case(table: pd.DataFrame | None = None, *, case_id: str, region: str, outcome: str,
+             parent_state: str = "", data_dir: str | Path | None = None, **codings: object) -> pd.DataFrame:
+    """``table`` (default: :func:`cases`) with one more case, coded as a row of the data file.
+
+    ``outcome`` is one of :data:`OUTCOME_ORDINAL`'s keys; the ``codings`` are those of
+    :data:`CODINGS` (a coding left out, or ``None``, is unknown). The items are computed as
+    :func:`cases` computes them, so the result can go to :func:`explained`,
+    :func:`fit_weights` and :func:`leave_one_out` as ``table=``.
+
+    Raises
+    ------
+    ParameterError
+        (a ValueError) for an unknown coding, a value it does not allow, an outcome not in
+        :data:`OUTCOME_ORDINAL`, or a ``case_id`` the table already has.
+
+    Examples
+    --------
+    >>> t = add_case(case_id="example", region="Example", outcome="autonomy", parent_structure="unitary")
+    >>> row = t.iloc[-1]
+    >>> row["case_id"], float(row["federal"]), float(row["statehood"]), int(row["outcome_ordinal"])
+    ('example', 0.0, nan, 0)
+    """
+    t = checked_table(table, data_dir)
+    unknown = sorted(set(codings) - set(CODINGS))
+    if unknown:
+        raise ParameterError(f"{unknown[0]!r} is not a coding: give some of {', '.join(CODINGS)}")
+    for name, value in (("case_id", case_id), ("region", region), ("parent_state", parent_state)):
+        if not isinstance(value, str) or (name != "parent_state" and not value.strip()):
+            raise ParameterError(f"{name}={shown(value)} is not allowed: give a name as a string")
+    if not isinstance(outcome, str) or outcome.strip().lower() not in OUTCOME_ORDINAL:
+        raise ParameterError(f"outcome={shown(outcome)} is not allowed: give one of {', '.join(OUTCOME_ORDINAL)}")
+    if case_id.strip() in set(t["case_id"]):
+        raise ParameterError(f"case_id={case_id!r} is already in the table: give a new case a new case_id")
+    raw = pd.DataFrame([{"case_id": case_id.strip(), "region": region.strip(), "parent_state": parent_state.strip(),
+                         "outcome": outcome.strip().lower(), **{n: _coding(n, codings.get(n)) for n in CODINGS}}])
+    return pd.concat([t, _items(raw)], ignore_index=True)
 
 
 ITEMS = {"geography": ("location", "patron_border", "territory"), "history": ("statehood",),

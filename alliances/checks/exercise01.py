@@ -1,18 +1,32 @@
 """Checks for exercises/01_balance_of_power.ipynb.
 
-Correct answers are computed from the balance-of-power model at check time.
+The right answers are not here: ``grading/exercise01.py`` (outside the installed package)
+computes them and the answer key holds their digests (:mod:`alliances.checks.keys`). The
+student's capability-share function (01.4) is compared with the model's own
+:func:`alliances.theories.inputs.capability_shares`, the public function the lesson uses.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from alliances.checks.answers import Check, call_student, describe, expect_choice, expect_function, fail, real_number
-from alliances.checks.schema import Answer, parse, text
+from alliances.checks.answers import (
+    Check,
+    call_student,
+    code_pair,
+    describe,
+    expect_choice,
+    expect_function,
+    fail,
+    real_number,
+)
+from alliances.checks.keys import key
+from alliances.checks.schema import Answer, choice, parse, text
 from alliances.codings import DERIVED
 from alliances.schemas import PERIODS
-from alliances.theories import STANCES, predict
+from alliances.theories import STANCES
 from alliances.theories.balance_of_power import system
 from alliances.theories.inputs import capability_shares
 from alliances.world import MEASURES, World, load_world
@@ -21,22 +35,17 @@ WHEN = "2008-2019"
 SEE_MODEL = "lesson 01, 'The model'"
 SEE_POWER = "lesson 01, 'Measuring power'"
 SEE_MEASURE = "lesson 01, 'Change one thing at a time' ('The measure of power')"
+SEE_SCOPE = "lesson 01, 'Change one thing at a time' ('The scope of the system')"
 SEE_RIGHT_WRONG = "lesson 01, 'What the theory gets right and wrong here'"
+
+#: 01.3's four settings of the model: (measure, scope).
+SETTINGS: tuple[tuple[str, str], ...] = (("cinc", "regional"), ("cinc", "global"),
+                                         ("milex", "regional"), ("milex", "global"))
 
 Code = Annotated[str, text("an actor code in quotes, e.g. 'RUS'")]
 
 
 # -- 01.1 -------------------------------------------------------------------------------
-
-def hegemon_and_counterweight(when: str = WHEN, measure: str = "cinc", scope: str = "regional") -> tuple[str, str]:
-    """The strongest actor of the system and the strongest other actor (by capability share)."""
-    world = load_world(when)
-    members = system(world, scope)
-    shares = capability_shares(world, measure, members)
-    hegemon = max(members, key=lambda a: shares[a])
-    counterweight = max((a for a in members if a != hegemon), key=lambda a: shares[a])
-    return hegemon, counterweight
-
 
 class Roles(Answer):
     """01.1's answer: ``{"hegemon": code, "counterweight": code}``."""
@@ -45,45 +54,81 @@ class Roles(Answer):
     counterweight: Code
 
 
-def balance_roles_answer() -> dict[str, str]:
-    """01.1's reference answer."""
-    hegemon, counterweight = hegemon_and_counterweight()
-    return {"hegemon": hegemon, "counterweight": counterweight}
-
-
 def balance_roles(answer: Any) -> None:
     """01.1: the hegemon and the strongest counterweight of the regional system."""
     roles = parse(Roles, answer, see=SEE_POWER)
-    hegemon, counterweight = hegemon_and_counterweight()
     codes = list(load_world(WHEN).actors)
-    expect_choice(roles.hegemon, codes, hegemon, see=SEE_POWER, hint=(
+    expect_choice(roles.hegemon, codes, key("01.1/hegemon"), see=SEE_POWER, hint=(
         "The hegemon is the actor with the largest capability share (CINC) in the regional "
-        "system: the top row of the table."))
-    expect_choice(roles.counterweight, codes, counterweight, see=SEE_POWER, hint=(
+        "system, system(world, 'regional'); sort capability_shares(...) by value."))
+    expect_choice(roles.counterweight, codes, key("01.1/counterweight"), see=SEE_POWER, hint=(
         "The strongest counterweight is the actor with the largest share after the hegemon. "
-        "Read the shares themselves, not the order of the columns; two of them are close."))
+        "Compare the shares themselves, to four decimals: two of them are close."))
 
 
 # -- 01.2 -------------------------------------------------------------------------------
 
-def turkey_stance(measure: str, when: str = WHEN, state: str = "ARM") -> str:
-    """Balance of power's stance of ``state`` towards Turkey with capability ``measure``."""
-    pred = predict("balance_of_power", load_world(when), measure=measure)
-    return str(pred[(pred["state"] == state) & (pred["partner"] == "TUR")]["stance"].iloc[0])
+Stance = Annotated[str, choice(STANCES)]
 
 
-def turkey_with_milex(answer: Any) -> None:
-    """01.2: Armenia's stance towards Turkey when power is measured by military spending."""
-    before, after = turkey_stance("cinc"), turkey_stance("milex")
-    change = "stays" if before == after else "changes"
-    expect_choice(answer, STANCES, after, see=SEE_MEASURE, hint=(
-        f"With CINC Turkey's stance is {before!r}; with military spending it {change}. Compare "
-        "Turkey's share of military spending with Russia's: the score towards a counterweight "
-        "is its share divided by the hegemon's share, and a stance needs a score of at least "
-        "0.25 to be 'align'. Run the cell below your prediction to see it."))
+class MilexStances(Answer):
+    """01.2's answer: ``{"TUR": stance, "IRN": stance}``."""
+
+    TUR: Stance
+    IRN: Stance
+
+
+def milex_stances(answer: Any) -> None:
+    """01.2: the stances towards Turkey and Iran when power is measured by military spending."""
+    given = parse(MilexStances, answer, see=SEE_MEASURE)
+    for partner in ("TUR", "IRN"):
+        expect_choice(getattr(given, partner), STANCES, key(f"01.2/{partner}"), see=SEE_MEASURE, hint=(
+            f"For {partner}: give the stance the model predicts with measure='milex' (the cell below your "
+            "prediction runs it). The score towards a counterweight is its share divided by the hegemon's "
+            f"share, read as 'align' from 0.25: compare {partner}'s and Russia's shares of military spending."))
 
 
 # -- 01.3 -------------------------------------------------------------------------------
+
+def _setting(value: Any) -> tuple[str, str] | None:
+    """A key of 01.3's answer as ``(measure, scope)``: a pair ``("cinc", "global")`` or a text
+    such as ``"cinc/global"``; ``None`` if it names no setting."""
+    pair = code_pair(value)
+    if pair is None and isinstance(value, str):
+        words = [w for w in re.split(r"[^a-z]+", value.casefold()) if w]
+        pair = (words[0], words[1]) if len(words) == 2 else None
+    if pair is None:
+        return None
+    found = (pair[0].strip().casefold(), pair[1].strip().casefold())
+    return found if found in SETTINGS else None
+
+
+def russia_across_settings(answer: Any) -> None:
+    """01.3: the stance towards Russia under each combination of measure and scope."""
+    see, example = SEE_SCOPE, "{('cinc', 'regional'): 'hedge', ('cinc', 'global'): ..., ...}"
+    if not isinstance(answer, Mapping):
+        fail(f"Expected a dict {example} with the four settings as keys, got {describe(answer)}.", see)
+    given: dict[tuple[str, str], Any] = {}
+    for name, stance in answer.items():
+        setting = _setting(name)
+        if setting is None:
+            fail(f"The key {describe(name)} is not one of the settings {list(SETTINGS)}: use pairs "
+                 "(measure, scope).", see)
+        if setting in given:
+            fail(f"The setting {setting} appears twice in your dict.", see)
+        given[setting] = stance
+    missing = [s for s in SETTINGS if s not in given]
+    if missing:
+        fail(f"Your dict lacks the setting {missing[0]}: give a stance for each of {list(SETTINGS)}.", see)
+    for measure, scope in SETTINGS:
+        expect_choice(given[(measure, scope)], STANCES, key(f"01.3/{measure}/{scope}"), see=see, hint=(
+            f"For measure={measure!r}, scope={scope!r}: run predict('balance_of_power', world, "
+            f"measure={measure!r}, scope={scope!r}) and read the stance towards RUS. With the "
+            "global scope the West joins the system: who is the hegemon then, and what is Russia's "
+            "share divided by the hegemon's, against the 0.25 cut-off?"))
+
+
+# -- 01.4 -------------------------------------------------------------------------------
 
 def share_cases() -> list[tuple[str, World, str, tuple[str, ...]]]:
     """(label, world, measure, actors) cases the student's function must reproduce."""
@@ -126,7 +171,7 @@ def _shares_given(got: Any, label: str, actors: tuple[str, ...]) -> dict[str, fl
 
 
 def capability_share_function(answer: Any) -> None:
-    """01.3: the student's ``my_capability_shares(world, measure, actors)``."""
+    """01.4: the student's ``my_capability_shares(world, measure, actors)``."""
     see, name = SEE_MODEL, "my_capability_shares"
     expect_function(answer, name=name, see=see)
     for label, world, measure, actors in share_cases():
@@ -140,9 +185,9 @@ def capability_share_function(answer: Any) -> None:
                  "as 0; if the sum is 0 every share is 0).", see)
 
 
-# -- 01.4 -------------------------------------------------------------------------------
+# -- 01.5 -------------------------------------------------------------------------------
 
-#: Options for question 01.4 (a fixed fact about the model, not about the data).
+#: Options for question 01.5 (a fixed fact about the model, not about the data).
 WHY_IDENTICAL = {
     "structure": "The rule reads only the distribution of capabilities in the system, "
                  "not who the choosing state is.",
@@ -150,13 +195,11 @@ WHY_IDENTICAL = {
     "same_threats": "The three states face the same threats from the same neighbours.",
     "observed": "The three states in fact chose the same partners.",
 }
-#: The right option of 01.4.
-WHY_IDENTICAL_ANSWER = "structure"
 
 
 def why_identical(answer: Any) -> None:
-    """01.4: why balance of power predicts the same row for all three choosers."""
-    expect_choice(answer, WHY_IDENTICAL, WHY_IDENTICAL_ANSWER, see=SEE_RIGHT_WRONG, hint=(
+    """01.5: why balance of power predicts the same row for all three choosers."""
+    expect_choice(answer, WHY_IDENTICAL, key("01.5"), see=SEE_RIGHT_WRONG, hint=(
         "Look at the formula: which quantities in it depend on the state i doing the choosing? "
         "Then check against the observed heat map whether the three states in fact behaved "
         "alike."))
@@ -165,7 +208,8 @@ def why_identical(answer: Any) -> None:
 #: The questions of this notebook and their checks.
 QUESTIONS: dict[str, Check] = {
     "01.1": balance_roles,
-    "01.2": turkey_with_milex,
-    "01.3": capability_share_function,
-    "01.4": why_identical,
+    "01.2": milex_stances,
+    "01.3": russia_across_settings,
+    "01.4": capability_share_function,
+    "01.5": why_identical,
 }

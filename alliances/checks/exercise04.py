@@ -1,59 +1,81 @@
 """Checks for exercises/04_constructivism.ipynb (lesson 04, constructivism / identity).
 
-Every correct answer is computed here from the package at check time (same world, same
-settings as the question), so the checks follow the data when it changes.
+The right answers are not here: ``grading/exercise04.py`` (outside the installed package)
+computes them and the answer key holds their digests (:mod:`alliances.checks.keys`). The
+student's identity score with a fifth marker (04.4) is validated against the model's own
+thin-identity score (``predict("constructivism", world, identity="thin")``), which it must
+reproduce when the new marker weighs 0.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from alliances.checks.answers import Check, call_student, describe, expect_choice, expect_codes, fail, real_number
+from alliances.checks.answers import (
+    Check,
+    call_student,
+    describe,
+    expect_choice,
+    expect_codes,
+    expect_number,
+    fail,
+    real_number,
+)
+from alliances.checks.keys import key
 from alliances.checks.schema import Answer, choice, parse
-from alliances.theories import STANCES, predict, score
-from alliances.theories.constructivism import MARKERS
-from alliances.world import World, load_world
+from alliances.schemas import CHOOSERS
+from alliances.theories import STANCES, predict
+from alliances.world import load_world
 
 PERIOD = "2008-2019"
 MODEL = "lesson 04, 'The model'"
 HISTORY = "lesson 04, 'History: `use_memory` and `memory_weight`'"
 RECODE = "lesson 04, 'Change a coded judgement yourself'"
+MARKER_SEE = "lesson 04, 'Language and kinship: `use_language` and `use_kinship`' and 'The model'"
 
 #: The "history only" reading: the thin variant with every marker but historical memory switched off.
 HISTORY_ONLY = {"identity": "thin", "use_religion": False, "use_language": False, "use_kinship": False}
-#: Question 04.3 extends the thin-identity variant (static shared attributes).
+#: Questions 04.3 and 04.4 use the thin-identity variant (static shared attributes).
 THIN = {"identity": "thin"}
 #: Question 04.2 recodes Georgia's memory of Turkey to this value.
 RECODED_MEMORY = 1
-#: Worlds on which 04.3's function is validated, and the new marker's weights tried.
+#: Question 04.3 recodes Azerbaijan's kinship with Iran, then also its memory of Iran, to these values.
+KIN_PAIR = ("AZE", "IRN")
+RECODED_KINSHIP = 0
+RECODED_KIN_MEMORY = -2
+#: 04.3: the religion weight is asked to two decimals; a sweep in the slider's steps of 0.05 is close enough.
+WEIGHT_TOLERANCE = 0.05
+#: Worlds on which 04.4's function is validated, and the new marker's weights tried.
 FUNCTION_PERIODS = ("2008-2019", "2023-2025")
 NEW_WEIGHTS = (0.0, 0.5, 1.0)
 
-
-def _stance(world: World, state: str, partner: str, **params: Any) -> str:
-    table = predict("constructivism", world, **params)
-    return str(table[(table["state"] == state) & (table["partner"] == partner)]["stance"].iloc[0])
+Stance = Annotated[str, choice(STANCES)]
 
 
 # -- 04.1 -------------------------------------------------------------------------------
 
-def history_only_balanced(period: str = PERIOD) -> set[str]:
-    """Georgia's partners with a 'balance' stance in the history-only reading."""
-    table = predict("constructivism", load_world(period), **HISTORY_ONLY)
-    return set(table[(table["state"] == "GEO") & (table["stance"] == "balance")]["partner"])
+class HistoryMisses(Answer):
+    """04.1's answer: ``{"ARM": partners, "AZE": partners, "GEO": partners}``, each a list of codes."""
+
+    ARM: Any
+    AZE: Any
+    GEO: Any
 
 
-def history_only_balance(answer: Any) -> None:
-    """04.1: the partners Georgia balances when only historical memory counts."""
-    expect_codes(answer, load_world(PERIOD).partners("GEO"), history_only_balanced(), what="partner codes",
-                 see=HISTORY, hint="Look at the stance column of the history-only prediction, not only the "
-                                   "sign of the score.")
+def history_only_misses(answer: Any) -> None:
+    """04.1: for each chooser, the partners whose observed stance the history-only reading gets wrong."""
+    given = parse(HistoryMisses, answer, see=HISTORY)
+    world = load_world(PERIOD)
+    for state in CHOOSERS:
+        expect_codes(getattr(given, state), world.partners(state), key(f"04.1/{state}"), what="partner codes",
+                     see=HISTORY, hint=(
+                         f"(your list for {state!r}; [] if it gets every partner right) Merge "
+                         "predict('constructivism', world, **HISTORY_ONLY) with observed(world) on state and "
+                         "partner, and keep the rows whose two stance columns differ; compare stances, not "
+                         "scores."))
 
 
 # -- 04.2 -------------------------------------------------------------------------------
-
-Stance = Annotated[str, choice(STANCES)]
-
 
 class RecodedMemory(Answer):
     """04.2's answer: ``{"history_only": stance, "default": stance}``."""
@@ -62,41 +84,49 @@ class RecodedMemory(Answer):
     default: Stance
 
 
-def recoded_stances(period: str = PERIOD) -> dict[str, str]:
-    """Georgia's stance towards Turkey after recoding its memory, per setting of 04.2."""
-    world = load_world(period).replace(memory={("GEO", "TUR"): RECODED_MEMORY})
-    return {"history_only": _stance(world, "GEO", "TUR", **HISTORY_ONLY), "default": _stance(world, "GEO", "TUR")}
-
-
 def recoded_memory(answer: Any) -> None:
     """04.2: Georgia's stance towards Turkey once its memory of Turkey is recoded, in both settings."""
     given = parse(RecodedMemory, answer, see=RECODE).model_dump()
-    for key, correct in recoded_stances().items():
-        expect_choice(given[key], STANCES, correct, see=RECODE, hint=(
-            f"(your answer for {key!r}) Historical memory enters the score as memory / 2, weighted by "
-            "memory_weight against the other markers that are switched on. How large is memory's share "
-            "of the weights in this setting?"))
+    for name in ("history_only", "default"):
+        expect_choice(given[name], STANCES, key(f"04.2/{name}"), see=RECODE, hint=(
+            f"(your answer for {name!r}) Run predict('constructivism', recoded, ...) in this setting and read "
+            "Georgia's row for Turkey. In the history-only setting memory decides alone (the score is "
+            "memory / 2); in the default it is averaged with current practice, weighted by practice_weight."))
 
 
 # -- 04.3 -------------------------------------------------------------------------------
 
-def regime_similarity(world: World, state: str, partner: str) -> float:
-    """An example fifth marker: 1 - 2 |polyarchy difference| (-1 … 1; 0 when either is unknown)."""
-    a = world.regime.get(state, {}).get("polyarchy")
-    b = world.regime.get(partner, {}).get("polyarchy")
-    return 0.0 if a is None or b is None else 1 - 2 * abs(a - b)
+class KinAndMemory(Answer):
+    """04.3's answer: ``{"kinship": stance, "both": stance, "religion_weight": number}``."""
+
+    kinship: Stance
+    both: Stance
+    religion_weight: Any
 
 
-def identity_with_regime_marker(world: World, state: str, partner: str, new_weight: float) -> float:
-    """A reference answer to 04.3: the model's identity score with :func:`regime_similarity` added
-    as a fifth marker of weight ``new_weight`` (a weighted mean over the five markers)."""
-    params, scored = score("constructivism", world, **THIN)
-    total = sum(params[f"{m}_weight"] for m in MARKERS if params[f"use_{m}"])
-    marker = regime_similarity(world, state, partner)
-    return (scored[(state, partner)].score * total + new_weight * marker) / (total + new_weight)
+def kinship_and_memory(answer: Any) -> None:
+    """04.3: Azerbaijan's thin-identity stance towards Iran after recoding kinship, then memory too, and
+    the religion weight at which it stops aligning."""
+    given = parse(KinAndMemory, answer, see=MARKER_SEE)
+    for name in ("kinship", "both"):
+        expect_choice(getattr(given, name), STANCES, key(f"04.3/{name}"), see=MARKER_SEE, hint=(
+            f"(your answer for {name!r}) Run predict('constructivism', recoded, identity='thin') on the "
+            "recoded world and read Azerbaijan's row for Iran. Which marker is still shared, and how large "
+            "is its weight against the sum of the weights?"))
+    value = real_number(given.religion_weight)
+    if value is not None and not 0 <= value <= 10:
+        fail(f"religion_weight is {value:g}: a weight from 0 upwards is expected (the slider runs from 0 to 1).",
+             MARKER_SEE)
+    expect_number(given.religion_weight, key("04.3/religion_weight"), tol=WEIGHT_TOLERANCE, see=MARKER_SEE,
+                  hint=("(your religion_weight) With both recodings, write the thin score as (w_r x_r + the other "
+                        "weighted markers) / (w_r + the other weights) and solve for the w_r at which it equals "
+                        "align_at (0.25), or sweep religion_weight from 0 to 1 in steps of 0.05 with the recoded "
+                        "world."))
 
 
-def _identity(fn: Any, world: World, state: str, partner: str, weight: float, period: str) -> float:
+# -- 04.4 -------------------------------------------------------------------------------
+
+def _identity(fn: Any, world: Any, state: str, partner: str, weight: float, period: str) -> float:
     """The student's score for one pair: a finite number from -1 to 1, or a hint."""
     call = f"my_identity(world, {state!r}, {partner!r}, {weight}) (for {period})"
     got = call_student(fn, world, state, partner, weight, name=call, see=MODEL)
@@ -110,7 +140,7 @@ def _identity(fn: Any, world: World, state: str, partner: str, weight: float, pe
 
 
 def identity_with_new_marker(answer: Any) -> None:
-    """04.3: the student's ``my_identity(world, state, partner, new_weight)`` with a fifth marker."""
+    """04.4: the student's ``my_identity(world, state, partner, new_weight)`` with a fifth marker."""
     changed = False
     for period in FUNCTION_PERIODS:
         world = load_world(period)
@@ -132,7 +162,8 @@ def identity_with_new_marker(answer: Any) -> None:
 
 #: The questions of this notebook and their checks.
 QUESTIONS: dict[str, Check] = {
-    "04.1": history_only_balance,
+    "04.1": history_only_misses,
     "04.2": recoded_memory,
-    "04.3": identity_with_new_marker,
+    "04.3": kinship_and_memory,
+    "04.4": identity_with_new_marker,
 }

@@ -1,57 +1,53 @@
 """Checks for exercises/05_rsct.ipynb (lesson 05, Regional Security Complex Theory).
 
-Every correct answer is computed here from the package at check time (same world, same
-parameters as the question), so the checks follow the data when it changes. Question 05.4
-(RSCT applied to another region) is checked for shape, consistent codes and ranges only, by
-the schema :class:`Region`; its content and the written justification are graded by hand.
+The right answers are not here: ``grading/exercise05.py`` (outside the installed package)
+computes them and the answer key holds their digests (:mod:`alliances.checks.keys`). Question
+05.4 (RSCT applied to another region) is checked for shape, consistent codes and ranges only,
+by the schema :class:`Region`; its content and the written justification are graded by hand.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from alliances.analysis import observed
-from alliances.checks.answers import Check, expect_choice, expect_codes
+from alliances.checks.answers import Check, describe, expect_choice, expect_codes, fail, normalise_text
+from alliances.checks.keys import key
 from alliances.checks.schema import Answer, choice, number, pair, parse, text, whole
-from alliances.theories import STANCES, explain, predict
-from alliances.theories.rsct import LEVELS
+from alliances.schemas import PERIODS
+from alliances.theories import STANCES
 from alliances.world import load_world
 
 PERIOD = "2008-2019"
 RIGHT_WRONG = "lesson 05, 'What the theory gets right and wrong here'"
-LEVELS_SEE = "lesson 05, 'Which level drove each prediction?'"
+MODEL = "lesson 05, 'The model' and 'Which level drove each prediction?'"
 TOGGLES = "lesson 05, 'Switching penetration events off'"
 REGION_SEE = "lesson 05, 'Apply RSCT to another region'"
+#: 05.1: the pair whose penetration level is followed across the periods.
+LEVEL_PAIR = ("AZE", "RUS")
 #: 05.2: the periods in which the student predicts the toggle's effect (the lesson shows 2008-2019).
 TOGGLE_PERIODS = ("1992-1999", "2023-2025")
 #: A level "pulls the score down" when its contribution is below this.
 PULL = -0.005
-#: 05.3's options.
-VERDICTS = ("rsct", "constructivism", "both", "neither")
+#: 05.3: the chooser whose partners are compared and the two theories compared (a dict, so that no
+#: module-level value is a bare code that some question's check could accept); the verdicts allowed.
+DIVERGENCE: dict[str, Any] = {"state": "GEO", "theories": ("rsct", "constructivism")}
+VERDICTS = ("rsct", "constructivism", "neither")
 #: 05.4: the allowed number of states.
 MIN_STATES, MAX_STATES = 3, 10
 
 
-def _geo_rus(theory: str, period: str = PERIOD, **params: Any) -> str:
-    table = predict(theory, load_world(period), **params)
-    return str(table[(table["state"] == "GEO") & (table["partner"] == "RUS")]["stance"].iloc[0])
-
-
 # -- 05.1 -------------------------------------------------------------------------------
 
-def levels_pulling(period: str = PERIOD) -> set[str]:
-    """The RSCT levels whose contribution pulls Georgia's score towards Russia down."""
-    table = explain("rsct", load_world(period), "GEO", "RUS")
-    return {r.input for r in table.itertuples() if r.input in LEVELS and r.contribution < PULL}
-
-
-def levels_pulling_down(answer: Any) -> None:
-    """05.1: the levels that pull Georgia's RSCT score towards Russia down."""
-    expect_codes(answer, LEVELS, levels_pulling(), what="level names", see=LEVELS_SEE, hint=(
-        "Run explain('rsct', world, 'GEO', 'RUS') and collect every level whose contribution "
-        "is negative (below zero); a level that contributes 0 does not pull."))
+def penetration_periods(answer: Any) -> None:
+    """05.1: the periods in which the penetration level pulls Azerbaijan's RSCT score towards Russia down."""
+    state, partner = LEVEL_PAIR
+    expect_codes(answer, PERIODS, key("05.1"), what="periods", see=MODEL, hint=(
+        f"For each period, run explain('rsct', load_world(period), {state!r}, {partner!r}) and keep the "
+        "periods whose 'penetration' row is negative (below zero); a contribution of 0, or a positive one, "
+        "does not pull down."))
 
 
 # -- 05.2 -------------------------------------------------------------------------------
@@ -66,16 +62,11 @@ class WithoutBacking(Answer):
     recent: Stance = Field(alias="2023-2025")
 
 
-def stances_without_backing() -> dict[str, str]:
-    """Georgia's RSCT stance towards Russia with ``russia_backs_separatists=False``, per period of 05.2."""
-    return {period: _geo_rus("rsct", period, russia_backs_separatists=False) for period in TOGGLE_PERIODS}
-
-
 def without_russian_backing(answer: Any) -> None:
     """05.2: Georgia's stance towards Russia without Russian backing of the separatists."""
     given = parse(WithoutBacking, answer, see=TOGGLES).model_dump(by_alias=True)
-    for period, correct in stances_without_backing().items():
-        expect_choice(given[period], STANCES, correct, see=TOGGLES, hint=(
+    for period in TOGGLE_PERIODS:
+        expect_choice(given[period], STANCES, key(f"05.2/{period}"), see=TOGGLES, hint=(
             f"(your answer for {period!r}) The toggle removes Russia's backing of the separatists, the "
             "2008 war and the recognition from every level, but not Georgia's coded memory of Russia nor "
             f"Russia's other acts towards Georgia in {period} (load_world({period!r}).acts_between('RUS', "
@@ -85,19 +76,25 @@ def without_russian_backing(answer: Any) -> None:
 
 # -- 05.3 -------------------------------------------------------------------------------
 
-def verdict(period: str = PERIOD) -> str:
-    """Which of RSCT and constructivism gets Georgia's observed stance towards Russia right."""
-    obs = observed(load_world(period))
-    seen = obs[(obs["state"] == "GEO") & (obs["partner"] == "RUS")]["stance"].iloc[0]
-    right = [theory for theory in ("rsct", "constructivism") if _geo_rus(theory, period) == seen]
-    return "both" if len(right) == 2 else right[0] if right else "neither"
-
-
-def divergence_verdict(answer: Any) -> None:
-    """05.3: which theory matches Georgia's observed stance towards Russia."""
-    expect_choice(answer, VERDICTS, verdict(), see=RIGHT_WRONG, hint=(
-        "Compare the stance column of predict('rsct', world) and predict('constructivism', world) "
-        "for GEO -> RUS with observed(world)."))
+def divergence_verdicts(answer: Any) -> None:
+    """05.3: Georgia's partners for which RSCT and identity made in interaction predict different stances,
+    each with the theory whose stance is the observed one."""
+    see = RIGHT_WRONG
+    if not isinstance(answer, Mapping):
+        fail(f"Expected a dict {{partner: verdict}} such as {{'ARM': 'rsct'}}, got {describe(answer)}.", see)
+    state = DIVERGENCE["state"]
+    partners = load_world(PERIOD).partners(state)
+    chosen = expect_codes(list(answer), partners, key("05.3"), what="partner codes (the dict's keys)", see=see,
+                          hint=(f"Merge predict('rsct', world) and predict('constructivism', world) on state and "
+                                f"partner and keep {state}'s rows where the two stance columns differ; "
+                                "compare stances, not scores."))
+    by_norm = {normalise_text(code): code for code in chosen}
+    for given_key, verdict in answer.items():
+        code = by_norm[normalise_text(given_key)]
+        expect_choice(verdict, VERDICTS, key(f"05.3/{code}"), see=see, hint=(
+            f"(your verdict for {code!r}) Compare each theory's stance for {state} -> {code} with "
+            "the stance in observed(world): the verdict names the theory whose stance is the observed one, "
+            "or 'neither'."))
 
 
 # -- 05.4: RSCT applied to another region (shape, codes and ranges only) ------------------
@@ -197,24 +194,6 @@ class Region(Answer):
         return principal
 
 
-#: A reference answer to 05.4 (the instructor's solution): the Horn of Africa around 2010-2017.
-EXAMPLE_REGION: dict[str, Any] = {
-    "region": "Horn of Africa (around 2010-2017)",
-    "states": ["ETH", "ERI", "SOM", "DJI"],
-    "amity": {("ETH", "ERI"): -2, ("ETH", "SOM"): -1, ("SOM", "ETH"): -2, ("ETH", "DJI"): 1,
-              ("ERI", "SOM"): -1, ("ERI", "DJI"): -2, ("SOM", "DJI"): 1},
-    "weakness": {"ETH": 0.6, "ERI": 0.4, "SOM": 1.0, "DJI": 0.3},
-    "penetration": [
-        {"power": "USA", "target": "DJI", "valence": 1, "intensity": 2, "what": "Camp Lemonnier base (2002-)"},
-        {"power": "USA", "target": "ETH", "valence": 1, "intensity": 1, "what": "counter-terrorism partnership (2002-)"},
-        {"power": "CHN", "target": "DJI", "valence": 1, "intensity": 2, "what": "PLA support base (2017-)"},
-        {"power": "ARE", "target": "ERI", "valence": 1, "intensity": 2, "what": "Assab air and naval base (2015-2021)"},
-        {"power": "TUR", "target": "SOM", "valence": 1, "intensity": 2, "what": "TURKSOM training base (2017-)"},
-    ],
-    "principal": {"ETH": ("USA", "ERI"), "ERI": ("ARE", "ETH"), "SOM": ("TUR", "ETH"), "DJI": ("USA", "ERI")},
-}
-
-
 def region(answer: Any) -> None:
     """05.4: a region coded for RSCT (shape, codes and ranges; the content is graded by hand)."""
     parse(Region, answer, see=REGION_SEE)
@@ -222,8 +201,8 @@ def region(answer: Any) -> None:
 
 #: The questions of this notebook and their checks.
 QUESTIONS: dict[str, Check] = {
-    "05.1": levels_pulling_down,
+    "05.1": penetration_periods,
     "05.2": without_russian_backing,
-    "05.3": divergence_verdict,
+    "05.3": divergence_verdicts,
     "05.4": region,
 }

@@ -1,7 +1,9 @@
 """Checks for exercises/06_karabakh_frozen_conflict.ipynb (lesson 06, the Karabakh stability index).
 
-Every correct answer is computed here from :mod:`alliances.karabakh` at check time (same
-parameters as the question), so the checks follow the data when it changes.
+The right answers to 06.1, 06.2 and 06.4 are not here: ``grading/exercise06.py`` (outside the
+installed package) computes them and the answer key holds their digests
+(:mod:`alliances.checks.keys`). 06.3 checks the student's own fourth stabiliser against the
+formula of the question, applied to the model's stabilisers (:func:`index_with`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from alliances.checks.answers import (
     fail,
     is_real_type,
 )
+from alliances.checks.keys import key
 from alliances.checks.schema import Answer, choice, number, parse, whole
 
 DEFAULT = "lesson 06, 'The default index, 1994–2024'"
@@ -46,11 +49,8 @@ WARS = {2016: "the April war", 2020: "the 44-day war", 2023: "the offensive"}
 
 def default_tipping_year(answer: Any) -> None:
     """06.1: the first year after 1994 in which the default index falls below the threshold."""
-    correct = karabakh.tipping_year()
     year = expect_whole_number(answer, what="the tipping year", example="2012", see=DEFAULT)
-    if correct is None:  # pragma: no cover - the data tip; kept so the check cannot break
-        fail("With the default settings the index never falls below the threshold.", DEFAULT)
-    if year == correct:
+    if key("06.1").accepts_number(float(year)):
         return
     if year in WARS:
         fail(f"{year} is the year of {WARS[year]}, an event, not the year the index first falls below the "
@@ -71,29 +71,19 @@ class DroneCounterfactual(Answer):
     year: Annotated[int | None, whole("a year such as 2018 (or None if the index never tips)", optional=True)]
 
 
-def drone_effect() -> dict[str, Any]:
-    """What switching drone imports off does to the tipping year: ``{"effect": …, "year": …}``."""
-    default, other = karabakh.tipping_year(), karabakh.tipping_year(drone_imports=False)
-    if other is None:
-        effect = "never"
-    elif default is None or other > default:
-        effect = "later"
-    else:
-        effect = "earlier" if other < default else "same"
-    return {"effect": effect, "year": other}
+def year_text(year: int | None) -> str:
+    """06.2's year in the answer key's canonical form: the year, or "none" if the index never tips."""
+    return "none" if year is None else str(year)
 
 
 def drone_counterfactual(answer: Any) -> None:
     """06.2: the student's prediction of the tipping year without drone imports."""
     given = parse(DroneCounterfactual, answer, see=COUNTERFACTUALS)
-    correct = drone_effect()
-    expect_choice(given.effect, EFFECTS, correct["effect"], see=COUNTERFACTUALS, hint=(
+    expect_choice(given.effect, EFFECTS, key("06.2/effect"), see=COUNTERFACTUALS, hint=(
         "(your 'effect') Drone imports lower the `drones` indicator and so the offence–defence "
         "stabiliser. Without them, is the index higher or lower in the years around the default "
         "tipping year, and is the other stabilisers' decline enough on its own?"))
-    if correct["year"] is None and given.year is not None:  # pragma: no cover - the data tip either way
-        fail("(your 'year') The index never tips without drone imports: give None as the year.", COUNTERFACTUALS)
-    if given.year != correct["year"]:
+    if not key("06.2/year").accepts(year_text(given.year)):
         fail(f"(your 'year') {describe(given.year)} is not the tipping year without drone imports. Which "
              "other indicators are already low by then? (The cell below the check shows the answer.)",
              COUNTERFACTUALS)
@@ -113,14 +103,6 @@ def index_with(indicator: np.ndarray, weight: float) -> np.ndarray:
     weights = {name: float(params[w]) for name, w in zip(karabakh.STABILISERS, karabakh.WEIGHTS)}
     num = sum(weights[k] * ref[k].to_numpy(float) for k in weights)
     return (num + weight * indicator) / (sum(weights.values()) + weight)
-
-
-def stability_with_spending_trend(new_weight: float) -> pd.DataFrame:
-    """A reference answer to 06.3: Azerbaijan's spending over Armenia's, scaled so that 1 is its
-    lowest (most stabilising) year, as a fourth stabiliser of weight ``new_weight``."""
-    ratio = karabakh.indicators()["spending_ratio"].ffill().bfill().to_numpy(float)
-    x = (ratio.max() - ratio) / (ratio.max() - ratio.min())
-    return pd.DataFrame({"year": YEARS, "new_indicator": x, "index": index_with(x, new_weight)})
 
 
 def _column(frame: pd.DataFrame, column: str, call: str) -> np.ndarray:
@@ -226,11 +208,9 @@ class Earliest(Answer):
     tipping_year: Annotated[int, whole("a year such as 2012")]
 
 
-def earliest_row() -> dict[str, Any]:
-    """A row of the sensitivity table with the earliest tipping year (weights and year)."""
-    grid = sensitivity_grid().dropna(subset=["tipping_year"])
-    row = grid.sort_values("tipping_year").iloc[0]
-    return {**{w: float(row[w]) for w in karabakh.WEIGHTS}, "tipping_year": int(row["tipping_year"])}
+def weights_text(weights: dict[str, float]) -> str:
+    """06.4's weights in the answer key's canonical form, e.g. "0.10/0.20/0.70"."""
+    return "/".join(f"{weights[w]:.2f}" for w in karabakh.WEIGHTS)
 
 
 def _rows_with(grid: pd.DataFrame, weights: dict[str, float]) -> pd.DataFrame:
@@ -244,17 +224,16 @@ def earliest_weights(answer: Any) -> None:
     if abs(sum(weights.values()) - 1) > 1e-6:
         fail(f"Your three weights add up to {sum(weights.values()):.3g}; every row of the sensitivity table has "
              "weights summing to 1.", WEIGHTS_SECTION)
-    grid = sensitivity_grid()
-    tipped = grid.dropna(subset=["tipping_year"])
-    earliest = int(tipped["tipping_year"].min())
-    row = _rows_with(grid, weights)
+    row = _rows_with(sensitivity_grid(), weights)
     if row.empty:
         fail("Those weights are not a row of karabakh.sensitivity(step=0.1): each weight is a multiple of 0.1.",
              WEIGHTS_SECTION)
-    if _rows_with(tipped[tipped["tipping_year"] == earliest], weights).empty:
-        fail(f"Those weights tip in {row['tipping_year'].iloc[0]}, but other weightings tip earlier. Sort the "
-             "table by tipping_year (sens.sort_values('tipping_year')) and read the first row.", WEIGHTS_SECTION)
-    if given["tipping_year"] != earliest:
+    if not key("06.4/weights").accepts(weights_text(weights)):
+        tips = row["tipping_year"].iloc[0]
+        fail(f"Those weights tip in {'no year' if pd.isna(tips) else int(tips)}, but other weightings tip earlier. "
+             "Sort the table by tipping_year (sens.sort_values('tipping_year')) and read the first row.",
+             WEIGHTS_SECTION)
+    if not key("06.4/year").accepts_number(float(given["tipping_year"])):
         fail(f"Your weights are right, but {given['tipping_year']} is not their tipping year: read it from the "
              "same row.", WEIGHTS_SECTION)
 

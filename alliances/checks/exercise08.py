@@ -1,30 +1,22 @@
 """Checks for exercises/08_theories_side_by_side.ipynb (lesson 08, the theories side by side).
 
-Every correct answer is computed here from :mod:`alliances.analysis` at check time (same
-periods, same parameters as the question), so the checks follow the data when it changes.
-The majority vote (08.3) is recomputed by :func:`majority_vote_reference`, whose tie rule
-the notebook states. The over-fitting question (08.5) is checked by recomputing the
-student's own grid; the written answer that follows it is graded by hand.
+The right answers to 08.1–08.4 are not here: ``grading/exercise08.py`` (outside the installed
+package) computes them, the majority vote of 08.3 for every pair of every table the check
+tries included, and the answer key holds their digests (:mod:`alliances.checks.keys`). The
+over-fitting question (08.5) is checked by recomputing the student's own grid; the written
+answer that follows it is graded by hand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import Field, ValidationInfo, field_validator
 
-from alliances.analysis import (
-    agreement,
-    agreement_grid,
-    count_right,
-    divergence,
-    observed,
-    observed_stances,
-    predict_all,
-)
+from alliances.analysis import agreement_grid, divergence, observed, predict_all
 from alliances.checks.answers import (
     LIST_LIKE,
     Check,
@@ -35,8 +27,10 @@ from alliances.checks.answers import (
     expect_function,
     expect_number,
     fail,
+    normalise_text,
     real_number,
 )
+from alliances.checks.keys import key
 from alliances.checks.schema import Answer, choice, parse, share, text, whole
 from alliances.params import FloatParam, Param, by_name
 from alliances.schemas import PERIODS
@@ -54,16 +48,11 @@ BEST_PERIOD = "2000-2007"
 RECENT = "2023-2025"
 #: 08.2: a relation is a shared failure when at most this many theories get its stance right.
 MAX_MATCHES = 1
-#: 08.3: the stance a tie for the most common stance resolves to.
-TIE_STANCE = "hedge"
 #: 08.3: subsets of theories the student's function is also tried on (even counts tie often).
 SUBSETS = (("balance_of_threat", "rsct"), ("balance_of_power", "omnibalancing", "constructivism"),
            ("balance_of_power", "balance_of_threat", "constructivism", "rsct"))
-#: 08.5: the grid's allowed size, and the reference answer's choice of theory, parameter and periods.
+#: 08.5: the grid's allowed size.
 MIN_VALUES, MAX_VALUES = 2, 41
-REFERENCE_FIT: dict[str, Any] = {"theory": "constructivism", "parameter": "practice_weight",
-                 "values": [round(0.1 * i, 1) for i in range(11)], "fit_period": "2023-2025",
-                 "test_period": "2008-2019"}
 
 Pair = tuple[str, str]
 
@@ -77,26 +66,18 @@ def world_tables(period: str) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 # -- 08.1 The best theory in one period ----------------------------------------------------
 
-def best_theories(period: str = BEST_PERIOD) -> list[str]:
-    """The theories with the highest overall stance agreement in ``period`` (in theory order)."""
-    scores = agreement(*world_tables(period))
-    top = scores["stance_agreement"].max()
-    return list(scores.loc[(scores["stance_agreement"] - top).abs() < 1e-9, "theory"])
-
-
 def best_theory(answer: Any) -> None:
     """08.1: the theory that agrees best with observed alignment in 2000-2007."""
-    expect_choice(answer, THEORIES, best_theories(), see=OVER_TIME, hint=(
+    expect_choice(answer, THEORIES, key("08.1"), see=OVER_TIME, hint=(
         f"Compute agreement(predict_all(world), observed(world)) for load_world({BEST_PERIOD!r}) and take the "
         "theory with the highest stance_agreement (overall, not for one state)."))
 
 
 # -- 08.2 Shared failures ------------------------------------------------------------------
 
-def shared_failures(period: str = RECENT, max_matches: int = MAX_MATCHES) -> set[Pair]:
-    """The (state, partner) relations whose observed stance at most ``max_matches`` theories predict."""
-    div = divergence(*world_tables(period))
-    return {(r.state, r.partner) for r in div.itertuples() if r.matches <= max_matches}
+def pair_text(state: str, partner: str) -> str:
+    """A (state, partner) relation in the answer key's canonical form, e.g. "arm/geo"."""
+    return normalise_text(f"{state}/{partner}")
 
 
 def _pairs_given(answer: Any) -> set[Pair]:
@@ -125,38 +106,29 @@ def hard_relations(answer: Any) -> None:
     if unknown:
         fail(f"{unknown[0]} is not a (state, partner) relation with an observed stance in {RECENT}; the state "
              "comes first (ARM, AZE or GEO), then the partner.", see)
-    correct = shared_failures()
-    extra, missing = given - correct, correct - given
+    correct = key("08.2")
+    extra = {p for p in given if not correct.accepts(pair_text(*p))}
+    missing = len(correct) - (len(given) - len(extra))
     if extra or missing:
         parts = ([f"{len(extra)} of your pair(s) are predicted right by two or more theories"] if extra else []) + (
-            [f"you miss {len(missing)} pair(s)"] if missing else [])
+            [f"you miss {missing} pair(s)"] if missing else [])
         fail("Not quite: " + " and ".join(parts) + ". Use divergence(predict_all(world), observed(world)) for "
              f"{RECENT} and keep the rows whose 'matches' is 0 or 1.", see)
 
 
 # -- 08.3 A majority-vote meta-theory ------------------------------------------------------
 
-def vote_stance(stances: Sequence[str]) -> str:
-    """The most common stance; a tie for the most common gives :data:`TIE_STANCE`."""
-    counts = pd.Series(list(stances)).value_counts()
-    top = counts[counts == counts.max()]
-    return str(top.index[0]) if len(top) == 1 else TIE_STANCE
-
-
-def majority_vote_reference(table: pd.DataFrame) -> pd.DataFrame:
-    """The check's majority vote: one row per (state, partner) of a predict_all frame."""
-    rows = [(state, partner, vote_stance(list(g["stance"])))
-            for (state, partner), g in table.groupby(["state", "partner"], sort=False)]
-    return pd.DataFrame(rows, columns=["state", "partner", "stance"])
-
-
-def _vote_cases() -> Iterator[tuple[str, pd.DataFrame]]:
-    for period in PERIODS:
-        yield f"predict_all(load_world({period!r}))", world_tables(period)[0]
+def vote_cases() -> list[tuple[str, pd.DataFrame]]:
+    """The tables 08.3's check calls the student's function on: (label, predict_all frame), in a fixed order."""
+    out = [(f"predict_all(load_world({period!r}))", world_tables(period)[0]) for period in PERIODS]
     table = world_tables(RECENT)[0]
-    for subset in SUBSETS:
-        yield (f"the {len(subset)} theories {list(subset)} in {RECENT}",
-               table[table["theory"].isin(subset)].reset_index(drop=True))
+    return out + [(f"the {len(subset)} theories {list(subset)} in {RECENT}",
+                   table[table["theory"].isin(subset)].reset_index(drop=True)) for subset in SUBSETS]
+
+
+def vote_name(case: int, state: str, partner: str) -> str:
+    """The answer-key entry of the vote on one pair of the ``case``-th table of :func:`vote_cases`."""
+    return f"08.3/{case}/{state}/{partner}"
 
 
 def _vote_rows(got: Any, call: str) -> dict[Pair, str]:
@@ -192,36 +164,18 @@ def _same_pairs(given: Mapping[Pair, str], pairs: set[Pair], call: str) -> None:
 def majority_vote(answer: Any) -> None:
     """08.3: the student's ``majority_vote(table)`` (the most common stance per pair; ties -> hedge)."""
     expect_function(answer, name="majority_vote", see=VOTE)
-    for label, table in _vote_cases():
+    for case, (label, table) in enumerate(vote_cases()):
         call = f"majority_vote({label})"
         given = _vote_rows(call_student(answer, table.copy(), name="majority_vote", see=VOTE), call)
         _same_pairs(given, set(zip(table["state"], table["partner"])), call)
         for (state, partner), g in table.groupby(["state", "partner"], sort=False):
-            stances = list(g["stance"])
-            correct = vote_stance(stances)
-            if given[(state, partner)] != correct:
-                counts = pd.Series(stances).value_counts()
-                rule = (f"the most common stances tie, and the tie rule says {TIE_STANCE!r}"
-                        if (counts == counts.max()).sum() > 1 else f"{correct!r} is the most common stance")
-                fail(f"For {label}, {state} -> {partner}: the theories predict {stances}, so the vote is {correct!r} "
-                     f"({rule}); your function gives {given[(state, partner)]!r}.", VOTE)
+            if not key(vote_name(case, state, partner)).accepts(normalise_text(given[(state, partner)])):
+                fail(f"For {label}, {state} -> {partner}: the theories predict {list(g['stance'])}, and your function "
+                     f"gives {given[(state, partner)]!r}. The vote is the stance that most of them predict, or "
+                     "'hedge' when two or more stances tie for the most votes (the tie rule).", VOTE)
 
 
 # -- 08.4 The vote against the best single theory -----------------------------------------
-
-def vote_agreement(period: str) -> float:
-    """The share of observed stances in ``period`` that the majority vote gets right."""
-    table, obs = world_tables(period)
-    vote = majority_vote_reference(table)
-    right, pairs = count_right(zip(vote["state"], vote["partner"]), vote["stance"], [0.0] * len(vote),
-                               observed_stances(obs))
-    return right / pairs
-
-
-def best_single(period: str) -> float:
-    """The highest overall stance agreement of one theory in ``period``."""
-    return float(agreement(*world_tables(period))["stance_agreement"].max())
-
 
 class VoteResult(Answer):
     """08.4's answer: ``{"vote": share, "best": share, "wins": periods}``."""
@@ -231,21 +185,15 @@ class VoteResult(Answer):
     wins: Annotated[int, whole(f"a whole number of periods from 0 to {len(PERIODS)}", allowed=range(len(PERIODS) + 1))]
 
 
-def vote_result() -> dict[str, Any]:
-    """08.4's reference answer."""
-    return {"vote": vote_agreement(RECENT), "best": best_single(RECENT),
-            "wins": sum(vote_agreement(p) > best_single(p) + 1e-9 for p in PERIODS)}
-
-
 def vote_against_best(answer: Any) -> None:
     """08.4: the vote's agreement, the best single theory's, and in how many periods the vote wins."""
-    given, correct = parse(VoteResult, answer, see=VOTE), vote_result()
-    expect_number(given.vote, correct["vote"], tol=0.005, see=VOTE, hint=(
+    given = parse(VoteResult, answer, see=VOTE)
+    expect_number(given.vote, key("08.4/vote"), tol=0.005, see=VOTE, hint=(
         f"(your 'vote') Apply your majority_vote to predict_all(load_world({RECENT!r})) and count the share of the "
         "18 observed stances it gets right (compare with observed(world), as compare() does)."))
-    expect_number(given.best, correct["best"], tol=0.005, see=OVER_TIME, hint=(
+    expect_number(given.best, key("08.4/best"), tol=0.005, see=OVER_TIME, hint=(
         f"(your 'best') The highest stance_agreement of agreement(predict_all(world), observed(world)) in {RECENT}."))
-    if given.wins != correct["wins"]:
+    if not key("08.4/wins").accepts_number(float(given.wins)):
         fail(f"'wins' = {given.wins} is not right. For each of the {len(PERIODS)} periods {list(PERIODS)}, compare the vote's "
              "stance agreement with the best single theory's, and count the periods in which the vote is strictly "
              "higher.", VOTE)
@@ -342,16 +290,6 @@ def grid_agreement(theory: str, parameter: str, values: tuple, fit: str, test: s
     grid = agreement_grid(theory, {parameter: list(values)}, [fit, test])
     return {when: dict(zip(map(_key, grid.loc[grid["when"] == when, parameter]),
                            grid.loc[grid["when"] == when, "stance_agreement"])) for when in (fit, test)}
-
-
-def fit_and_test_answer() -> dict[str, Any]:
-    """08.5's reference answer: :data:`REFERENCE_FIT` with its best value and agreements."""
-    fit, test = REFERENCE_FIT["fit_period"], REFERENCE_FIT["test_period"]
-    table = grid_agreement(REFERENCE_FIT["theory"], REFERENCE_FIT["parameter"], tuple(REFERENCE_FIT["values"]),
-                           fit, test)
-    best = max(table[fit], key=lambda v: table[fit][v])
-    return {**REFERENCE_FIT, "best_value": best, "fit_agreement": table[fit][best],
-            "test_agreement": table[test][best]}
 
 
 def fit_and_test(answer: Any) -> None:
