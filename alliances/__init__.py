@@ -15,6 +15,11 @@ Where things live (imports run down this list, never up):
 - :mod:`alliances.checks` — exercise checks that answer with hints, one module per exercise.
 """
 
+# first, before anything imports jsonschema: its IRI grammar waits until used (alliances/startup.py)
+from alliances.startup import defer_rfc3987_syntax
+
+defer_rfc3987_syntax()
+
 from alliances.analysis import compare, observed
 from alliances.data import load_table, table_names
 from alliances.errors import DataError, ParameterError

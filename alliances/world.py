@@ -26,7 +26,7 @@ import dataclasses
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -181,7 +181,15 @@ class World:
     # -- convenience -------------------------------------------------------------------
     def partners(self, state: str) -> tuple[str, ...]:
         """The actors ``state`` faces: the other choosers, then RUS, TUR, IRN, WEST."""
-        return tuple(c for c in self.choosers if c != state) + self.powers
+        found = self._partners.get(state)
+        if found is None:
+            found = self._partners[state] = tuple(c for c in self.choosers if c != state) + self.powers
+        return found
+
+    @cached_property
+    def _partners(self) -> dict[str, tuple[str, ...]]:
+        """:meth:`partners`' answers so far (every prediction asks for each state's)."""
+        return {}
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -193,9 +201,18 @@ class World:
 
         WEST stands for every Western actor in the acts table: USA, EU, NATO, GBR, FRA, DEU.
         """
-        actors = (actor,) + (WEST_ACTORS if actor == "WEST" else ())
-        targets = (target,) + (WEST_ACTORS if target == "WEST" else ())
-        return tuple(a for a in self.acts if a.actor in actors and a.target in targets)
+        found = self._acts_index.get((actor, target))
+        if found is None:
+            actors = (actor,) + (WEST_ACTORS if actor == "WEST" else ())
+            targets = (target,) + (WEST_ACTORS if target == "WEST" else ())
+            found = self._acts_index[(actor, target)] = tuple(
+                a for a in self.acts if a.actor in actors and a.target in targets)
+        return found
+
+    @cached_property
+    def _acts_index(self) -> dict[tuple[str, str], tuple[Act, ...]]:
+        """:meth:`acts_between`'s answers so far (the models ask each pair thousands of times)."""
+        return {}
 
     # -- changing a coding ---------------------------------------------------------------
     def replace(self, **changes: Any) -> World:
@@ -303,25 +320,51 @@ def load_world(when: str | int, data_dir: str | Path | None = None) -> World:
 
 def clear_cache() -> None:
     """Forget every cached world and table (for timing cold loads; results never go stale)."""
-    _build_world.cache_clear()
+    for cached in (_build_world, _read_table, _names, _geography, _identity, _memory_and_kinship):
+        cached.cache_clear()
     data.clear_cache()
+
+
+@dataclass(frozen=True)
+class _Source:
+    """One version of a data folder (its path and every table's stamp, as :func:`load_world` keys it).
+
+    A world's builders read its tables through :meth:`table`, which reads each table once per
+    version (the builders only read the frames), and the parts of a world that do not depend on
+    its years (geography, names, identity, memory and kinship) are built once per version too:
+    a lesson that builds the 39 worlds of a robustness study reads and converts each table
+    once instead of 39 times.
+    """
+
+    folder: str
+    stamps: tuple
+
+    def table(self, name: str) -> pd.DataFrame:
+        return _read_table(self, name)
+
+
+@lru_cache(maxsize=256)
+def _read_table(src: _Source, name: str) -> pd.DataFrame:
+    return load_table(name, src.folder)
 
 
 @lru_cache(maxsize=128)
 def _build_world(label: str, period: str, years: tuple[int, ...], folder: str,
                  stamps: tuple) -> World:
+    src = _Source(folder, stamps)
     notes: list[str] = []
-    capability = _capabilities(folder, years, notes)
-    land_border, distance = _geography(folder)
-    memory, kinship = _memory_and_kinship(folder, notes)
-    regime = _regime(folder, years, notes)
-    instability, separatism = _domestic(folder, years, notes)
+    capability = _capabilities(src, years, notes)
+    land_border, distance = _geography(src)
+    memory, kinship, memory_notes = _memory_and_kinship(src)
+    notes.extend(memory_notes)
+    regime = _regime(src, years, notes)
+    instability, separatism = _domestic(src, years, notes)
     return World(
         when=label, period=period, years=years, choosers=CHOOSERS, powers=POWERS,
-        names=_ro(_names(folder)), capability=capability, land_border=_ro(land_border),
-        distance_km=_ro(distance), acts=_acts(folder, years), identity=_ro(_identity(folder)),
+        names=_ro(_names(src)), capability=capability, land_border=_ro(land_border),
+        distance_km=_ro(distance), acts=_acts(src, years), identity=_ro(_identity(src)),
         memory=_ro(memory), kinship=_ro(kinship), regime=regime, instability=_ro(instability),
-        separatism=_ro(separatism), observed=_ro(_observed_cells(load_table("dyads_observed", folder), period)),
+        separatism=_ro(separatism), observed=_ro(_observed_cells(src.table("dyads_observed"), period)),
         notes=tuple(dict.fromkeys(notes)))
 
 
@@ -339,24 +382,25 @@ def _year(value: Any) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def _names(folder: str) -> dict[str, str]:
-    names = {r.actor: r.name for r in load_table("actors", folder).itertuples()}
+@lru_cache(maxsize=8)
+def _names(src: _Source) -> dict[str, str]:
+    names = {r.actor: r.name for r in src.table("actors").itertuples()}
     names["WEST"] = "the West (United States and EU)"
     return names
 
 
-def _capabilities(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
+def _capabilities(src: _Source, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
     """Each measure's window mean per actor; WEST = the sum of its states (None if one is missing)."""
     capability = {}
     for measure, (table, col) in _CAPABILITY_SOURCES.items():
-        frame = load_table(table, folder)
+        frame = src.table(table)
         values = {a: _window_mean(frame, col, a, years, notes, measure)
                   for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
         members = [values[a] for a in WEST_CAPABILITY_STATES]
         per_actor = {a: values[a] for a in _CAPABILITY_ACTORS}
         per_actor["WEST"] = None if any(v is None for v in members) else float(sum(v for v in members if v is not None))
         capability[measure] = _ro(per_actor)
-    notes.extend(_spending_disagreements(folder, years))
+    notes.extend(_spending_disagreements(src, years))
     return _ro(capability)
 
 
@@ -372,10 +416,10 @@ def _span(values: pd.Series, fmt: str, sep: str = "–") -> str:
     return fmt.format(cast(lo)) if lo == hi else f"{fmt.format(cast(lo))}{sep}{fmt.format(cast(hi))}"
 
 
-def _spending_disagreements(folder: str, years: tuple[int, ...]) -> list[str]:
+def _spending_disagreements(src: _Source, years: tuple[int, ...]) -> list[str]:
     """Notes for actors whose NMC military spending is far from SIPRI's in the covered years."""
-    nmc = load_table("capabilities_nmc", folder)
-    sipri = load_table("milex_sipri", folder)
+    nmc = src.table("capabilities_nmc")
+    sipri = src.table("milex_sipri")
     both = nmc.merge(sipri, on=["actor", "year"])
     both = both[both["year"].between(years[0], years[-1]) & both["milex_current_usd_m"].gt(0)
                 & both["milex_thousand_current_usd"].gt(0)]
@@ -386,13 +430,14 @@ def _spending_disagreements(folder: str, years: tuple[int, ...]) -> list[str]:
             for actor, g in off.groupby("actor", sort=True)]
 
 
-def _geography(folder: str) -> tuple[dict[Pair, bool], dict[Pair, float | None]]:
+@lru_cache(maxsize=8)
+def _geography(src: _Source) -> tuple[dict[Pair, bool], dict[Pair, float | None]]:
     """Land borders and capital distances of each chooser to each partner (WEST: its nearest state)."""
     borders: dict[Pair, bool] = {}
-    for r in load_table("land_borders", folder).itertuples():
+    for r in src.table("land_borders").itertuples():
         borders[(r.state, r.partner)] = borders[(r.partner, r.state)] = bool(r.land_border)
     dist: dict[Pair, float] = {}
-    for r in load_table("distances", folder).itertuples():
+    for r in src.table("distances").itertuples():
         if not pd.isna(r.capital_distance_km):
             dist[(r.state, r.partner)] = dist[(r.partner, r.state)] = float(r.capital_distance_km)
     land_border, distance = {}, {}
@@ -405,21 +450,22 @@ def _geography(folder: str) -> tuple[dict[Pair, bool], dict[Pair, float | None]]
     return land_border, distance
 
 
-def _acts(folder: str, years: tuple[int, ...]) -> tuple[Act, ...]:
+def _acts(src: _Source, years: tuple[int, ...]) -> tuple[Act, ...]:
     """The security acts whose years overlap ``years``."""
     lo, hi = years[0], years[-1]
     return tuple(
         Act(r.act_id, r.actor, r.target, r.kind, int(r.valence), int(r.intensity), int(r.start_year),
             _year(r.end_year), r.label, r.justification, r.source)
-        for r in load_table("security_acts", folder).itertuples()
+        for r in src.table("security_acts").itertuples()
         if int(r.start_year) <= hi and (pd.isna(r.end_year) or int(r.end_year) >= lo))
 
 
-def _identity(folder: str) -> dict[str, Identity]:
+@lru_cache(maxsize=8)
+def _identity(src: _Source) -> dict[str, Identity]:
     """Identity markers per actor; WEST keeps what the USA and the EU share (None where they differ)."""
     identity = {r.actor: Identity(_text(r.religion), _text(r.religion_family), _text(r.religion_branch),
                                   _text(r.language_family), _text(r.language_branch), _text(r.ethnic_majority))
-                for r in load_table("identity", folder).itertuples()}
+                for r in src.table("identity").itertuples()}
     if "USA" in identity and "EU" in identity:
         us, eu = identity["USA"], identity["EU"]
         shared = {f: (getattr(us, f) if getattr(us, f) == getattr(eu, f) else None) for f in _MARKERS[1:]}
@@ -428,11 +474,14 @@ def _identity(folder: str) -> dict[str, Identity]:
     return identity
 
 
-def _memory_and_kinship(folder: str, notes: list[str]) -> tuple[dict[Pair, float], dict[Pair, int]]:
-    """Coded memory and kinship per (state, partner); WEST: the mean memory and any kinship of its members."""
+@lru_cache(maxsize=8)
+def _memory_and_kinship(src: _Source) -> tuple[dict[Pair, float], dict[Pair, int], tuple[str, ...]]:
+    """Coded memory and kinship per (state, partner) and the notes on them; WEST: the mean memory
+    and any kinship of its members. (Cached per version: callers copy, never change, the dicts.)"""
+    notes: list[str] = []
     memory: dict[Pair, float] = {}
     kinship: dict[Pair, int] = {}
-    for r in load_table("identity_dyads", folder).itertuples():
+    for r in src.table("identity_dyads").itertuples():
         if pd.isna(r.historical_memory):
             notes.append(f"historical memory {r.state}->{r.partner} is not coded (no source); "
                          "treated as neutral (0).")
@@ -443,12 +492,12 @@ def _memory_and_kinship(folder: str, notes: list[str]) -> tuple[dict[Pair, float
         if ws:
             memory[(s, "WEST")] = sum(ws) / len(ws)
         kinship[(s, "WEST")] = max((kinship.get((s, m), 0) for m in WEST_MEMBERS), default=0)
-    return memory, kinship
+    return memory, kinship, tuple(notes)
 
 
-def _regime(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
+def _regime(src: _Source, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
     """Polyarchy and polity2 window means per actor; WEST = the mean of its states with data."""
-    reg = load_table("regime", folder)
+    reg = src.table("regime")
     regime = {a: {"polyarchy": _window_mean(reg, "vdem_polyarchy", a, years, notes, "V-Dem polyarchy"),
                   "polity2": _window_mean(reg, "polity2", a, years, notes, "polity2")}
               for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
@@ -458,16 +507,16 @@ def _regime(folder: str, years: tuple[int, ...], notes: list[str]) -> Mapping[st
     return _ro({a: _ro(v) for a, v in regime.items() if a in _CAPABILITY_ACTORS + ("WEST",)})
 
 
-def _domestic(folder: str, years: tuple[int, ...], notes: list[str]
+def _domestic(src: _Source, years: tuple[int, ...], notes: list[str]
               ) -> tuple[dict[str, tuple[InstabilityEvent, ...]], dict[str, tuple[SeparatistRegion, ...]]]:
     """Per chooser: instability events up to the last covered year (earlier ones included, so
     a theory can let them fade), and separatist regions active in the years."""
     lo, hi = years[0], years[-1]
-    inst = load_table("instability_events", folder)
+    inst = src.table("instability_events")
     instability = {s: tuple(InstabilityEvent(r.state, int(r.year), r.kind, r.dimension, r.description)
                             for r in inst.itertuples() if r.state == s and int(r.year) <= hi)
                    for s in CHOOSERS}
-    sep = load_table("separatist_regions", folder)
+    sep = src.table("separatist_regions")
     active = sep[sep["active_from"].notna() & (sep["active_from"] <= hi)
                  & (sep["active_to"].isna() | (sep["active_to"] >= lo))]
     separatism = {s: tuple(SeparatistRegion(r.region, r.state, _text(r.patron), int(r.active_from),

@@ -165,22 +165,42 @@ def time_shares(theory: str, claim: Predicate, params: Mapping[str, Any] | None 
 # -- the readings' claims (COURSE.md §4; default parameters, 2008-2019) -------------------------------
 
 
-def _stance(frame: pd.DataFrame, state: str, partner: str) -> str:
-    row = frame[(frame["state"] == state) & (frame["partner"] == partner)]
-    return str(row["stance"].iloc[0]) if len(row) else "unknown"
+# Predicates run thousands of times per claims_table (one per sampled setting); each reads the
+# frame's columns once, in plain Python, which is ~10x quicker than a pandas mask per pair.
+
+def _stances(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """``{(state, partner): stance}`` of the frame (the first row of a pair, as a mask's ``iloc[0]``)."""
+    out: dict[tuple[str, str], str] = {}
+    for s, p, st in zip(frame["state"], frame["partner"], frame["stance"]):
+        out.setdefault((s, p), str(st))
+    return out
 
 
 def _ranked(frame: pd.DataFrame, state: str) -> list[str]:
-    rows = frame[frame["state"] == state].sort_values("score", ascending=False, kind="stable")
-    return rows["partner"].tolist()
+    """``state``'s partners by score, highest first; ties keep row order, NaN last (as a stable sort_values)."""
+    rows = [(p, sc) for s, p, sc in zip(frame["state"], frame["partner"], frame["score"]) if s == state]
+    return [p for p, sc in sorted(rows, key=lambda r: (r[1] != r[1], -r[1] if r[1] == r[1] else 0.0))]
 
 
 def _same_stance_to(partner: str, states: Sequence[str]) -> Predicate:
-    return lambda f: len({_stance(f, s, partner) for s in states}) == 1
+    def holds(frame: pd.DataFrame) -> bool:
+        found = _stances(frame)
+        return len({found.get((s, partner), "unknown") for s in states}) == 1
+    return holds
+
+
+def _same_stances(first: str, second: str, partners: Sequence[str]) -> Predicate:
+    def holds(frame: pd.DataFrame) -> bool:
+        found = _stances(frame)
+        return all(found.get((first, p), "unknown") == found.get((second, p), "unknown") for p in partners)
+    return holds
 
 
 def _pairs_are(wanted: Mapping[tuple[str, str], str]) -> Predicate:
-    return lambda f: all(_stance(f, s, p) == st for (s, p), st in wanted.items())
+    def holds(frame: pd.DataFrame) -> bool:
+        found = _stances(frame)
+        return all(found.get(pair, "unknown") == st for pair, st in wanted.items())
+    return holds
 
 
 def _rsct_claim(frame: pd.DataFrame) -> bool:
@@ -217,7 +237,7 @@ CLAIMS: tuple[Claim, ...] = (
     Claim("balance_of_power", "All three states take the same stance towards Russia.",
           _same_stance_to("RUS", ("ARM", "AZE", "GEO"))),
     Claim("omnibalancing", "Armenia and Azerbaijan take the same stances towards Russia and the West.",
-          lambda f: all(_stance(f, "ARM", p) == _stance(f, "AZE", p) for p in ("RUS", "WEST"))),
+          _same_stances("ARM", "AZE", ("RUS", "WEST"))),
     Claim("constructivism", "Identity predicts Azerbaijan aligning with Turkey and Orthodox Georgia with "
           "Orthodox Russia (thin identity).", _pairs_are({("AZE", "TUR"): "align", ("GEO", "RUS"): "align"}), _THIN),
     Claim("constructivism", "A history-only reading predicts Georgia balancing Turkey.",
