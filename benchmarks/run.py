@@ -78,7 +78,7 @@ def bench_theories() -> dict:
         out[f"predict('{theory}', 2008-2019), median (ms)"] = statistics.median(runs)
     worlds = [alliances.load_world(w) for w in list(PERIODS) + list(range(1992, 2025))]
     total = timed(lambda: [predict(t, w) for t in THEORIES for w in worlds])[0]
-    out["all five theories x every period and year 1992-2024 (ms)"] = total
+    out["all five theories x every period and year 1992-2025 (ms)"] = total
     return out
 
 
