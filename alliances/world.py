@@ -393,8 +393,8 @@ def _capabilities(src: _Source, years: tuple[int, ...], notes: list[str]) -> Map
     """Each measure's window mean per actor; WEST = the sum of its states (None if one is missing)."""
     capability = {}
     for measure, (table, col) in _CAPABILITY_SOURCES.items():
-        frame = src.table(table)
-        values = {a: _window_mean(frame, col, a, years, notes, measure)
+        yearly = _yearly(src, table, col)
+        values = {a: _window_mean(yearly, a, years, notes, measure)
                   for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
         members = [values[a] for a in WEST_CAPABILITY_STATES]
         per_actor = {a: values[a] for a in _CAPABILITY_ACTORS}
@@ -497,9 +497,9 @@ def _memory_and_kinship(src: _Source) -> tuple[dict[Pair, float], dict[Pair, int
 
 def _regime(src: _Source, years: tuple[int, ...], notes: list[str]) -> Mapping[str, Mapping[str, float | None]]:
     """Polyarchy and polity2 window means per actor; WEST = the mean of its states with data."""
-    reg = src.table("regime")
-    regime = {a: {"polyarchy": _window_mean(reg, "vdem_polyarchy", a, years, notes, "V-Dem polyarchy"),
-                  "polity2": _window_mean(reg, "polity2", a, years, notes, "polity2")}
+    poly, polity = _yearly(src, "regime", "vdem_polyarchy"), _yearly(src, "regime", "polity2")
+    regime = {a: {"polyarchy": _window_mean(poly, a, years, notes, "V-Dem polyarchy"),
+                  "polity2": _window_mean(polity, a, years, notes, "polity2")}
               for a in _CAPABILITY_ACTORS + WEST_CAPABILITY_STATES}
     west = {k: [v for v in (regime[m][k] for m in WEST_CAPABILITY_STATES) if v is not None]
             for k in ("polyarchy", "polity2")}
@@ -530,28 +530,20 @@ def _domestic(src: _Source, years: tuple[int, ...], notes: list[str]
     return instability, separatism
 
 
-_YEARLY: dict[tuple[int, str], tuple[pd.DataFrame, dict[str, dict[int, float]]]] = {}
-
-
-def _yearly(frame: pd.DataFrame, col: str) -> dict[str, dict[int, float]]:
-    """``{actor: {year: value}}`` of ``col`` (missing values left out), computed once per frame."""
-    key = (id(frame), col)
-    cached = _YEARLY.get(key)
-    if cached is not None and cached[0] is frame:
-        return cached[1]
+@lru_cache(maxsize=32)
+def _yearly(src: _Source, table: str, col: str) -> Mapping[str, Mapping[int, float]]:
+    """``{actor: {year: value}}`` of one column of a yearly table (missing values left out), once per data version."""
+    frame = src.table(table)
     rows = frame.loc[frame[col].notna(), ["actor", "year", col]]
-    table: dict[str, dict[int, float]] = {}
+    out: dict[str, dict[int, float]] = {}
     for actor, year, value in rows.itertuples(index=False):
-        table.setdefault(actor, {})[int(year)] = float(value)
-    if len(_YEARLY) > 64:
-        _YEARLY.clear()
-    _YEARLY[key] = (frame, table)
-    return table
+        out.setdefault(actor, {})[int(year)] = float(value)
+    return out
 
 
-def _window_mean(frame: pd.DataFrame, col: str, actor: str, years: tuple[int, ...],
+def _window_mean(yearly: Mapping[str, Mapping[int, float]], actor: str, years: tuple[int, ...],
                  notes: list[str], label: str) -> float | None:
-    series = _yearly(frame, col).get(actor, {})
+    series = yearly.get(actor, {})
     inside = [y for y in years if y in series]
     if inside:
         if (inside[0], inside[-1]) != (years[0], years[-1]):
