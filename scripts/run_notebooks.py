@@ -4,7 +4,8 @@
     python scripts/run_notebooks.py notebooks/02_balance_of_threat.ipynb
 
 Run this before committing a lesson: the stored outputs are what GitHub and nbviewer show,
-and what nbval checks in the test suite (see "Notebook outputs" in the README).
+and what nbval checks in the test suite (see "Notebook outputs" in the README). A lesson's plumbing
+cells are hidden and its time estimate stamped into its header (scripts/lesson_plan.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from lesson_plan import mark_plumbing, stamp
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,12 +26,17 @@ def run(path: Path, timeout: int = 120) -> float:
     nb = nbformat.read(path, as_version=4)
     # the installed ipykernel's own display name: JupyterLab rewrites any other on open (a dirty notebook)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+    lesson = path.parent.name == "notebooks" and path.name[:2].isdigit()
+    if lesson:
+        mark_plumbing(nb)
     start = time.perf_counter()
     NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
                    store_widget_state=False).execute()
     elapsed = time.perf_counter() - start
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+    if lesson:
+        stamp(nb)
     nbformat.write(nb, path)
     return elapsed
 

@@ -6,7 +6,8 @@
 - ``scripts/build_map.py`` reads the npm package world-atlas 2.0.2 (not copied into the
   repository) and writes ``region_map.geojson``; its test runs when ``WORLD_ATLAS_DIR`` names
   the extracted package (``npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz``,
-  then ``WORLD_ATLAS_DIR=package``);
+  then ``WORLD_ATLAS_DIR=package``); its Karabakh layer comes from ``data/raw/geo/`` (a Natural
+  Earth admin-1 extract), so no other package is needed;
 - no builder reads a path outside the repository, and ``data/raw/`` holds no file that no
   builder reads.
 """
@@ -81,9 +82,10 @@ def test_no_builder_refers_to_a_path_outside_the_repository(path):
 
 def test_every_raw_file_is_read_by_a_builder():
     code = "\n".join(p.read_text() for p in BUILDERS)
-    unread = sorted(p.relative_to(RAW).as_posix() for p in RAW.rglob("*.csv") if p.name not in code)
+    data_files = [p for ext in ("csv", "txt", "geojson") for p in RAW.rglob(f"*.{ext}")]
+    unread = sorted(p.relative_to(RAW).as_posix() for p in data_files if p.name not in code)
     assert unread == [], f"data/raw/ holds files no builder reads: {unread}"
-    for folder in ("extracts", "facts"):
+    for folder in ("extracts", "facts", "geo"):
         assert any((RAW / folder).glob("*.md")), f"data/raw/{folder}/ has no provenance notes"
     assert (RAW / "README.md").is_file()
 

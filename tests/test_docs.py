@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +45,23 @@ def test_every_lesson_has_a_plan_of_60_to_90_minutes() -> None:
         minutes, total = plan_after(lesson_heading(stem), text)
         assert sum(minutes) == total, f"{stem}: rows sum to {sum(minutes)}, total says {total}"
         assert 60 <= total <= 90, f"{stem}: the plan takes {total} minutes"
+
+
+def test_every_plan_is_the_lessons_measured_estimate() -> None:
+    """The guide's plan rows are the lesson's sections with the minutes scripts/lesson_plan.py
+    computes from the notebook, so the guide and the lesson header cannot drift apart."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import lesson_plan
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for stem in LESSONS:
+        est = lesson_plan.estimate(nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4))
+        start = text.index(lesson_heading(stem))
+        table = text[start:text.index("**total**", start)]
+        rows = [(r["section"], int(r["minutes"])) for r in ROW.finditer(table)]
+        expected = [(s.title, s.minutes) for s in est.sections if s.minutes]
+        assert rows == expected, f"{stem}: run python scripts/lesson_plan.py --plan notebooks/{stem}.ipynb"
+        assert plan_after(lesson_heading(stem), text)[1] == est.minutes
 
 
 def test_the_primer_has_a_plan_of_20_to_30_minutes() -> None:

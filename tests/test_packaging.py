@@ -84,6 +84,8 @@ def test_the_wheel_holds_every_module_and_table_and_no_raw_file(wheel: Path) -> 
     assert not [n for n in names if "/raw/" in n], "data/raw/ (the builders' inputs) is in the wheel"
     for table in ("actors.csv", REGION_MAP):  # byte for byte the checkout's copy
         assert zipfile.ZipFile(wheel).read(f"{PACKAGED}/{table}") == (ROOT / "data" / table).read_bytes()
+    bundle = "alliances/widgets/static/chartview.js"  # the chart widget's JavaScript: nothing from a CDN
+    assert zipfile.ZipFile(wheel).read(bundle) == (ROOT / bundle).read_bytes()
 
 
 def test_the_installed_wheel_works_outside_a_checkout(wheel: Path, tmp_path: Path) -> None:

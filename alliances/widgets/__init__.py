@@ -8,7 +8,8 @@ and every chart is redrawn in place by swapping its named data sets.
   :func:`controls_that_change`;
 - :mod:`.explorer` -- :class:`Explorer` and :class:`PeriodView` (lessons 01–05);
 - :mod:`.karabakh` -- :class:`StabilityExplorer` and :class:`SecessionExplorer` (lessons 06–07);
-- :mod:`.dashboard` -- :class:`Dashboard` (lesson 08).
+- :mod:`.dashboard` -- :class:`Dashboard` (lesson 08);
+- :mod:`.reveal` -- :class:`Reveal`, a "Show me" button for the answer to a *Predict first* prompt.
 
 Importing this package imports ipywidgets and :mod:`alliances.charts`; nothing outside it
 imports it.
@@ -18,6 +19,7 @@ from alliances.widgets.base import WHEN_OPTIONS, ModelExplorer, control_for, con
 from alliances.widgets.dashboard import ORDER, OVER_TIME, Dashboard
 from alliances.widgets.explorer import Explorer, PeriodView
 from alliances.widgets.karabakh import FIT_STEPS, SecessionExplorer, StabilityExplorer
+from alliances.widgets.reveal import Reveal
 
 __all__ = ["FIT_STEPS", "ORDER", "OVER_TIME", "WHEN_OPTIONS", "Dashboard", "Explorer", "ModelExplorer", "PeriodView",
-           "SecessionExplorer", "StabilityExplorer", "control_for", "controls_that_change"]
+           "Reveal", "SecessionExplorer", "StabilityExplorer", "control_for", "controls_that_change"]

@@ -3,8 +3,9 @@
 * :func:`control_for` -- the slider, checkbox or dropdown of one :mod:`alliances.params` spec;
 * :func:`swap_datasets` / :func:`redraw` -- a chart's Vega-Lite spec is built by Altair once
   (the *template*, the slow part); each redraw swaps in new rows by data-set name (the names
-  the chart functions give, see :mod:`alliances.charts.render`) and replaces what an
-  ``Output`` shows in one message, so nothing flickers or stacks;
+  the chart functions give, see :mod:`alliances.charts.render`) and sends them to the chart's
+  :class:`~alliances.widgets.chartview.ChartView`, which replaces them in the running Vega view
+  (a changeset per data set; no re-embed), so nothing flickers or stacks;
 * :class:`ModelExplorer` -- a model's controls, ``params()``, ``set_values`` and ``fixed``
   (one rule: a fixed value of a parameter that has a control sets that control), and the
   redraw;
@@ -22,11 +23,11 @@ import ipywidgets as w
 import pandas as pd
 from IPython.display import display
 
-from alliances.charts import VEGALITE_MIME
 from alliances.charts.render import Rows
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, FloatParam, Param, applies, by_name, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
+from alliances.widgets.chartview import ChartView, swap_datasets
 
 #: What the period/year control offers: the five periods, then every year.
 WHEN_OPTIONS: tuple[tuple[str, str], ...] = tuple(
@@ -47,7 +48,7 @@ def control_for(param: Param) -> w.ValueWidget:
     widget: w.ValueWidget
     if isinstance(param, FloatParam):
         widget = w.FloatSlider(value=param.default, min=param.low, max=param.high, step=param.slider_step(),
-                               description=label, continuous_update=False, readout_format=".2f", style=STYLE,
+                               description=label, continuous_update=True, readout_format=".2f", style=STYLE,
                                layout=layout)
     elif isinstance(param, BoolParam):
         widget = w.Checkbox(value=param.default, description=label, indent=False, style=STYLE, layout=layout)
@@ -95,39 +96,22 @@ def period_control(when: str, options: Sequence[tuple[str, str]] = WHEN_OPTIONS,
 # In-place redraws
 # --------------------------------------------------------------------------
 
-def swap_datasets(template: Mapping[str, Any], datasets: Mapping[str, Rows], title: str | None = None
-                  ) -> dict[str, Any]:
-    """A copy of the chart spec ``template`` with the named data sets replaced by ``datasets``.
+def show_spec(view: ChartView, spec: Mapping[str, Any]) -> None:
+    """Show the whole chart ``spec`` in ``view`` (:meth:`ChartView.show`): a chart rebuilt with
+    other rows redraws through changesets, a new structure is embedded anew.
 
-    Data sets not named keep the template's rows; a name the template does not have is
-    refused (a ValueError), so rows can never go to the wrong layer. ``title`` replaces the
-    title text.
+    Only the Vega-Lite spec goes to the browser (drawn with no network); the static SVG copy is
+    left out because widgets only live where JavaScript runs. Every chart gets a description
+    (:func:`alliances.charts.render.described`), its ``aria-label``.
     """
-    known = template.get("datasets", {})
-    unknown = sorted(set(datasets) - set(known))
-    if unknown:
-        raise ValueError(f"the chart has no data set(s) {unknown}; its data sets are {sorted(known)}")
-    spec = dict(template)
-    spec["datasets"] = {**known, **datasets}
-    if title is not None:
-        spec["title"] = {**spec["title"], "text": title} if isinstance(spec.get("title"), dict) else title
-    return spec
+    view.show(spec)
 
 
-def show_spec(output: w.Output, spec: Mapping[str, Any], label: str) -> None:
-    """Replace what ``output`` shows by one chart, in one message: nothing flickers or stacks.
-
-    Only the Vega-Lite spec is sent (JupyterLab draws it with no network); the static SVG
-    copy is left out because widgets only live where a Vega renderer exists.
-    """
-    output.outputs = ({"output_type": "display_data", "metadata": {},
-                       "data": {VEGALITE_MIME: dict(spec), "text/plain": f"<{label}>"}},)
-
-
-def redraw(output: w.Output, template: Mapping[str, Any], datasets: Mapping[str, Rows], label: str,
+def redraw(view: ChartView, template: Mapping[str, Any], datasets: Mapping[str, Rows],
            title: str | None = None) -> None:
-    """Show ``template`` with ``datasets`` swapped in (:func:`swap_datasets`) in ``output``."""
-    show_spec(output, swap_datasets(template, datasets, title), label)
+    """Show ``template`` with ``datasets`` swapped in (:func:`swap_datasets`) in ``view``: only the
+    rows and the title go to the browser, which applies them to the running view."""
+    view.draw(template, datasets, title)
 
 
 # --------------------------------------------------------------------------
@@ -155,7 +139,7 @@ class ModelExplorer:
     (keep the result, write the summary), :meth:`chart_for` and :meth:`datasets_for` (the
     chart and its named data sets) and :meth:`signature` (what a student sees change).
     Attributes: ``controls``, ``fixed``, ``period`` (None without one), ``summary``,
-    ``output``, ``widget``.
+    ``output`` (the chart's :class:`~alliances.widgets.chartview.ChartView`), ``widget``.
     """
 
     title = ""
@@ -178,7 +162,7 @@ class ModelExplorer:
         if self.period is not None:
             self.period.observe(self._on_change, names="value")
         self.summary = w.HTML()
-        self.output = w.Output(layout=w.Layout(min_height=min_height))
+        self.output = ChartView(layout=w.Layout(min_height=min_height))
         self.widget: w.Widget = w.VBox([self.summary, self.output])
         self._hold = False
         self._template: dict[str, Any] | None = None
@@ -246,7 +230,7 @@ class ModelExplorer:
         self.apply(result)
         if self._template is None:
             self._template = self.chart_for(result).to_dict()
-        redraw(self.output, self._template, self.datasets_for(result), self.title or self.model, self.chart_title())
+        redraw(self.output, self._template, self.datasets_for(result), self.chart_title())
 
     def _on_change(self, change: dict[str, Any]) -> None:
         if not self._hold:
@@ -338,5 +322,5 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
     return result
 
 
-__all__ = ["CONTROL_WIDTH", "STYLE", "WHEN_OPTIONS", "Explorable", "ModelExplorer", "control_for",
+__all__ = ["CONTROL_WIDTH", "STYLE", "WHEN_OPTIONS", "ChartView", "Explorable", "ModelExplorer", "control_for",
            "controls_that_change", "link_requirements", "period_control", "redraw", "show_spec", "swap_datasets"]

@@ -8,7 +8,8 @@ observed alignment over time. Every control is built by
 Everything it shows is computed by :mod:`alliances.analysis`; this module is UI only.
 
 Redraws are fast: each chart's Vega-Lite spec is built by Altair once (the slow part), and
-each redraw swaps in new rows by data-set name (:func:`~alliances.widgets.base.redraw`). A
+each redraw swaps in new rows by data-set name (:func:`~alliances.widgets.base.redraw`), which
+the chart's :class:`~alliances.widgets.chartview.ChartView` applies to the running Vega view. A
 theory's control recomputes only that theory (its prediction and its agreement over time);
 the period control recomputes the predictions but not the agreement over time. Predictions
 are cached by (theory, period, parameters), so moving a slider back is instant.
@@ -40,6 +41,7 @@ from alliances.schemas import CHOOSERS, FIRST_YEAR, LAST_YEAR, PERIODS, POWERS
 from alliances.theories import SHORT_TITLES, THEORIES, parameter_specs, predict
 from alliances.theories.registry import check_theories
 from alliances.widgets.base import control_for, link_requirements, period_control, redraw
+from alliances.widgets.chartview import ChartView
 from alliances.world import load_world
 
 #: Row and column order of every heat map in the dashboard.
@@ -54,7 +56,7 @@ OVER_TIME: dict[str, tuple[str, ...]] = {
 _CAPTIONS = {
     "theories": "Black outline: the theory's stance differs from the observed one. Hover a cell for the reason.",
     "divergence": "Hover a cell for the theories that are right and wrong, and for the observed coding.",
-    "over_time": "Shaded: the period or year shown above. Grey dashed: every pair 'hedge'; dotted: a blind guess.",
+    "over_time": "Shaded: the period or year shown above. Black dashed: every pair 'hedge'; dotted: a blind guess.",
 }
 _HEIGHTS = {"theories": "520px", "divergence": "330px", "over_time": "330px"}
 #: The most predictions kept in the cache before it is emptied.
@@ -80,7 +82,7 @@ class Dashboard:
     period or year also loads its world (~0.1 s); later visits are cached.
 
     Attributes: ``period`` (the period control), ``controls`` (``{theory: {parameter:
-    widget}}``), ``outputs`` (``{"theories", "divergence", "over_time"}`` → Output),
+    widget}}``), ``outputs`` (``{"theories", "divergence", "over_time"}`` → ChartView),
     ``predictions`` (``{theory: frame}``, current period), ``divergence`` (frame),
     ``over_time`` (frame), ``last_update_ms``.
     """
@@ -101,7 +103,7 @@ class Dashboard:
         groups = w.Accordion(children=[w.VBox(list(c.values())) for c in self.controls.values()],
                              titles=tuple(SHORT_TITLES[t] for t in self.theories))
         self.summary = w.HTML()
-        self.outputs = {name: w.Output(layout=w.Layout(min_height=h)) for name, h in _HEIGHTS.items()}
+        self.outputs = {name: ChartView(layout=w.Layout(min_height=h)) for name, h in _HEIGHTS.items()}
         self.widget = w.VBox([
             w.HBox([w.VBox([self.period, self.reset_button, groups], layout=w.Layout(width="460px")), self.summary],
                    layout=w.Layout(align_items="flex-start")),
@@ -241,7 +243,7 @@ class Dashboard:
         for name, output in self.outputs.items():
             if name not in self._templates:
                 self._templates[name] = self.chart(name).to_dict()
-            redraw(output, self._templates[name], self.datasets(name), name.replace("_", " "), self.title(name))
+            redraw(output, self._templates[name], self.datasets(name), self.title(name))
         self._summarise(seen)
         self.last_update_ms = (time.perf_counter() - start) * 1000
 

@@ -28,6 +28,7 @@ from alliances.analysis import compare, observed
 from alliances.charts.render import Rows
 from alliances.theories import TITLES, parameter_specs, predict
 from alliances.widgets.base import WHEN_OPTIONS, ModelExplorer, period_control, show_spec
+from alliances.widgets.chartview import ChartView
 from alliances.world import World, load_world
 
 
@@ -107,22 +108,29 @@ class PeriodView:
 
     ``make_chart(world)`` returns an Altair chart, e.g. ``PeriodView(lambda world:
     charts.stance_heatmap(observed(world), world.when))``. Like :class:`Explorer`, the chart
-    shown as an ordinary output above the widget is the static fallback. Each redraw builds
-    the chart anew (any chart works; ~0.1 s).
+    shown as an ordinary output above the widget is the static fallback. Each period's chart is
+    built once (any chart works; 0.1–0.4 s) and kept, and only the first is validated against
+    the Vega-Lite schema (the others come from the same code); the browser gets only the new
+    rows and title when the chart's structure is the same
+    (:meth:`~alliances.widgets.chartview.ChartView.show`).
     """
 
     def __init__(self, make_chart: Callable[[World], alt.TopLevelMixin], when: str = "2008-2019",
                  options: Sequence[tuple[str, str]] = WHEN_OPTIONS):
         self.make_chart = make_chart
         self.period = period_control(when, options)
-        self.output = w.Output(layout=w.Layout(min_height="300px"))
+        self.output = ChartView(layout=w.Layout(min_height="300px"))
+        self._specs: dict[str, dict[str, Any]] = {}
         self.period.observe(lambda change: self.update(), names="value")
         self.widget = w.VBox([self.period, self.output])
         self.update()
 
     def update(self) -> None:
         """Redraw for the chosen period or year."""
-        show_spec(self.output, self.make_chart(load_world(self.period.value)).to_dict(), "chart")
+        when = str(self.period.value)
+        if when not in self._specs:
+            self._specs[when] = self.make_chart(load_world(when)).to_dict(validate=not self._specs)
+        show_spec(self.output, self._specs[when])
 
     def _ipython_display_(self) -> None:
         display(self.widget)

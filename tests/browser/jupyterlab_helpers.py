@@ -9,7 +9,7 @@ Selectors measured to work with JupyterLab 4.6.6 + ipywidgets 8.1 + Chromium 156
   (stderr) and ``.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]``
   (tracebacks)
 * a drawn Vega chart: ``.jp-OutputArea-output .vega-embed`` with a ``.marks``
-  canvas/svg inside
+  canvas/svg inside (JupyterLab's renderer and the course's ChartView alike)
 * ipywidgets slider: ``.widget-slider .noUi-handle`` (click, then ArrowRight)
 """
 
@@ -29,7 +29,8 @@ LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension", "ws", "w
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 ERROR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]'
 CHART = ".jp-OutputArea-output .vega-embed"
-CHART_MARKS = ".jp-OutputArea-output .vega-embed .marks"
+# the chart's canvas/svg (not a Vega mark group that a chart named "marks": <g class="... marks">)
+CHART_MARKS = ".jp-OutputArea-output .vega-embed .marks:not(g)"
 SLIDER_HANDLE = ".widget-slider .noUi-handle"
 
 
@@ -184,8 +185,16 @@ def wait_for_kernel_idle(page: Any, timeout: float = 60_000) -> None:
 def run_all_and_wait(page: Any, timeout: float = 60_000) -> None:
     """Run all cells and wait until every code cell has run and the kernel is idle."""
     run_all_cells(page)
+    # The cells' models, not their prompts: a cell whose input is hidden (a lesson's plumbing)
+    # shows a placeholder instead of its prompt, so its prompt never says "[n]".
     page.wait_for_function(
         """() => {
+          const app = window.jupyterapp;
+          const w = app && app.shell.currentWidget;
+          if (w && w.content && w.content.model) {
+            const cells = [...w.content.model.cells].filter(c => c.type === 'code');
+            return cells.length > 0 && cells.every(c => c.executionCount !== null);
+          }
           const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
           const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
           return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));

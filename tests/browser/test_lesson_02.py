@@ -15,6 +15,7 @@ from alliances import load_world
 from alliances.theories import predict
 
 from .jupyterlab_helpers import (
+    CHART_MARKS,
     chart_fingerprints,
     count_charts,
     error_outputs,
@@ -30,6 +31,12 @@ VEGALITE = "application/vnd.vegalite.v5+json"
 # first Explorer. Three presses of ArrowLeft take it to 0.85, where Armenia's predicted
 # stance towards Russia turns from hedge to align (checked in Python below).
 SLIDER, KEY, PRESSES, TARGET = 0, "ArrowLeft", 3, 0.85
+
+
+# Each ChartView (alliances/widgets/chartview.py) counts its embeds and its changeset redraws.
+_VIEWS_JS = """() => [...document.querySelectorAll('.course-chartview')].map(el => ({
+  embeds: Number(el.dataset.chartviewEmbeds || 0), updates: Number(el.dataset.chartviewUpdates || 0),
+  marks: el.querySelector('svg.marks') ? el.querySelector('svg.marks').innerHTML : ''}))"""
 
 
 def _readout(page) -> str:
@@ -64,15 +71,16 @@ def test_lesson_02_runs_and_a_weight_slider_redraws(page, jupyterlab, scratch_di
     open_notebook(page, jupyterlab, copy)
     run_all_and_wait(page, timeout=120_000)
     # the widgets' charts arrive over the comm after their cells have finished
-    page.wait_for_function(
-        "(n) => document.querySelectorAll('.jp-OutputArea-output .vega-embed .marks').length >= n",
-        arg=expected, timeout=60_000)
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length >= n",
+                           arg=[CHART_MARKS, expected], timeout=60_000)
     screenshot(page, tmp_path, "1-after-run-all")
 
     assert error_outputs(page) == []
     assert count_charts(page) == expected
     assert _readout(page) == "1.00"
     before = chart_fingerprints(page)
+    views_before = page.evaluate(_VIEWS_JS)
+    assert views_before and all(v["embeds"] == 1 for v in views_before), views_before
     summary = page.locator(".widget-html").first
     summary_before = summary.inner_text()
 
@@ -83,13 +91,18 @@ def test_lesson_02_runs_and_a_weight_slider_redraws(page, jupyterlab, scratch_di
     assert all(r.min_charts == expected for r in redraws), "a chart vanished for a frame (flicker)"
     page.locator(".widget-slider").nth(SLIDER).scroll_into_view_if_needed()
     screenshot(page, tmp_path, "2-after-slider")
-    page.locator(".jp-OutputArea-output .widget-vbox").first.screenshot(
+    page.locator(".jp-OutputArea-output .widget-vbox", has=page.locator(".widget-slider")).first.screenshot(
         path=str(tmp_path / "3-explorer.png"))
 
     after = chart_fingerprints(page)
     assert count_charts(page) == expected, "outputs stacked up instead of being replaced"
     changed = [i for i, (b, a) in enumerate(zip(before, after)) if b != a]
     assert len(changed) == 1, f"exactly the slider's chart should redraw, changed: {changed}"
+    views = page.evaluate(_VIEWS_JS)
+    assert [v["embeds"] for v in views] == [1] * len(views), "a redraw must not embed the chart anew"
+    moved = [i for i, (b, a) in enumerate(zip(views_before, views)) if a["updates"] > b["updates"]]
+    assert len(moved) == 1 and views[moved[0]]["marks"] != views_before[moved[0]]["marks"], \
+        "the slider's chart is redrawn through a changeset and its marks changed"
     # Azerbaijan now balances Russia, which it did not do: agreement with the record drops
     assert summary.inner_text() != summary_before
     assert error_outputs(page) == []

@@ -81,6 +81,24 @@ def test_agreement_over_time_chart_spec(over_time):
         charts.agreement_over_time_chart(over_time.drop(columns="when"))
 
 
+def test_the_baseline_stays_visible_where_a_theory_lies_on_it(over_time):
+    """The no-theory baseline is drawn last, in black (not a theory's colour), dashed, with
+    hollow rings, and has its own legend entry: a theory scoring exactly the baseline (balance
+    of power, 2000-2022) shows through the dash gaps and inside the rings."""
+    from alliances.palette import BLACK
+    spec = charts.agreement_over_time_chart(over_time, baseline=hedge_baseline(PERIODS)).to_dict()
+    layers = [layer for layer in spec["layer"] if layer.get("data", {}).get("name") == "agreement_baseline"]
+    assert [layer["mark"]["type"] for layer in layers] == ["line", "point"]
+    assert spec["layer"][-2:] == layers, "the baseline is drawn on top of the theories"
+    assert layers[1]["mark"]["filled"] is False
+    colour = layers[0]["encoding"]["color"]["scale"]
+    assert colour["domain"][-1] == charts.BASELINE_LABEL and colour["range"][-1] == BLACK
+    assert BLACK not in colour["range"][:-1]
+    dashes = layers[0]["encoding"]["strokeDash"]["scale"]["range"]
+    assert dashes[-1] not in dashes[:-1] and len(dashes[-1]) == 2
+    assert len(colour["domain"]) == len(SHORT_TITLES) + 1
+
+
 def test_each_theory_is_drawn_in_its_registry_colour_dash_and_shape(over_time):
     """Colours follow the theory, not its position: any subset, in any order, keeps them."""
     some = over_time[over_time["theory"].isin(["rsct", "balance_of_power"])].iloc[::-1]

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from alliances import charts, load_table
+from alliances.charts.region import KARABAKH_FILLS
 from alliances.data import default_data_dir
 from alliances.schemas import LAST_YEAR
 from tests.charts.helpers import (
@@ -14,7 +15,6 @@ from tests.charts.helpers import (
     SVG,
     URL_LOAD,
     bundle,
-    remote_urls,
     title_text,
     tooltip_fields,
     urls_outside_data,
@@ -29,22 +29,40 @@ def region():
 
 def test_region_map_is_offline_with_places_and_tooltips(region):
     spec = charts.region_map(*region).to_dict()
-    assert title_text(spec) == "The South Caucasus"
-    assert "Natural Earth" in spec["title"]["subtitle"]
-    assert remote_urls(spec) == []
-    assert {"properties.name", "name", "kind", "status_note"} <= tooltip_fields(spec)
+    assert title_text(spec) == "The South Caucasus and the Karabakh conflict zone"
+    caption = " ".join(spec["title"]["subtitle"])
+    assert "Natural Earth" in caption and "GeoNames" in caption
+    assert "Not drawn" in caption and "1994 line" in caption and "2020 ceasefire line" in caption
+    assert urls_outside_data(spec) == []  # sources are tooltip text, never loaded
+    assert {"properties.name", "properties.group", "name", "kind", "status_note", "source"} <= tooltip_fields(spec)
     text = json.dumps(spec)
     places = region[1]
     inside = places[places["lon"].between(38, 52.5) & places["lat"].between(35.3, 45.8)]
     for name in inside["name"]:
         assert json.dumps(name)[1:-1] in text
     assert "Moscow" not in text and "Ankara" not in text  # outside the frame
-    assert spec["projection"]["type"] == "mercator"  # one projection, shared by every layer
+    # one projection per panel, shared by every layer of it
+    assert [panel["projection"]["type"] for panel in spec["hconcat"]] == ["mercator", "mercator"]
+
+
+def test_the_karabakh_panel_shows_the_nkao_the_seven_districts_and_the_towns(region):
+    features, places = region
+    layer = [f for f in features if f["properties"].get("layer") == "karabakh"]
+    assert [f["properties"]["name"] for f in layer][1:] == [
+        "Kalbajar", "Lachin", "Aghdam", "Qubadli", "Zangilan", "Jabrayil", "Fuzuli"]
+    assert {f["properties"]["group"] for f in layer} == set(KARABAKH_FILLS)
+    assert {c.upper() for c in KARABAKH_FILLS.values()} <= SAFE_COLOURS
+    assert not set(KARABAKH_FILLS.values()) & set(charts.MAP_FOCUS.values())
+    spec = charts.region_map(*region).to_dict()
+    text = json.dumps(spec, ensure_ascii=False)
+    towns = places[places["kind"].isin(["former_nkao", "surrounding_district", "corridor"])]
+    assert len(towns) == 10 and all(name in text for name in towns["name"])
+    assert "Stepanakert / Khankendi" in text and "Shusha / Shushi" in text
 
 
 def test_region_map_colours_only_the_three_choosers(region):
     spec = charts.region_map(*region).to_dict()
-    shapes_layer = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "geoshape"
+    shapes_layer = next(layer for layer in spec["hconcat"][0]["layer"] if layer["mark"]["type"] == "geoshape"
                         and "format" in layer.get("data", {}))
     assert shapes_layer["data"]["format"] == {"type": "json", "property": "features"}
     shapes = json.loads(spec["datasets"][shapes_layer["data"]["name"]])["features"]
@@ -82,6 +100,26 @@ def test_timeline_spec():
         charts.timeline(events, labels={"no-such-event": "x"})
     with pytest.raises(ValueError, match="no events"):
         charts.timeline(events, start=1900, end=1901)
+
+
+def test_timeline_labels_are_staggered_not_stacked():
+    """Key-event labels sit in their own lanes above each band; two that would overlap are
+    put in different lanes, and a label that would run off the right edge ends at its date."""
+    events = load_table("events")
+    close = {"2020-09-27-second-karabakh-44-day-war-trilateral-st": "Second Karabakh War",
+             "2021-06-15-shusha-declaration-on-allied-relations-a": "Shusha Declaration",
+             "1992-first-karabakh-war-conflict-from-1988-fu": "First Karabakh War"}
+    spec = charts.timeline(events, labels=close).to_dict()
+    marks = [r for v in spec["datasets"].values() for r in v if "align" in r]
+    assert all("event_id" not in r for r in marks), "label rows are not events"
+    aze = {r["label"]: r for r in marks if r["state"] == "Azerbaijan"}
+    assert set(aze) == set(close.values())
+    assert aze["Second Karabakh War"]["lane"] != aze["Shusha Declaration"]["lane"]
+    assert aze["First Karabakh War"]["align"] == "left" and aze["Shusha Declaration"]["align"] == "right"
+    lanes = [layer["encoding"]["yOffset"]["scale"]["domain"] for layer in spec["layer"]
+             if "yOffset" in layer.get("encoding", {})]
+    assert lanes and all(d[:2] == ["key event 1", "key event 2"] for d in lanes)
+    assert "key event 1" not in json.dumps(charts.timeline(events).to_dict()["layer"]), "no labels, no label lanes"
 
 
 def test_membership_timeline_spec():

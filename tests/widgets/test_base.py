@@ -3,6 +3,8 @@ and one ``controls_that_change`` that can tell a dead control."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipywidgets as w
 import pandas as pd
 import pytest
@@ -10,7 +12,9 @@ import pytest
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, ChoiceParam, FloatParam
 from alliances.widgets import Explorer, SecessionExplorer, StabilityExplorer, control_for, controls_that_change
-from alliances.widgets.base import redraw, swap_datasets
+from alliances.widgets.base import redraw, show_spec, swap_datasets
+from alliances.widgets import chartview
+from alliances.widgets.chartview import BUNDLE, TITLE_PARAM, ChartView
 from tests.widgets.helpers import shown_spec
 
 
@@ -38,11 +42,46 @@ def test_swap_datasets_replaces_named_rows_and_refuses_unknown_names():
         swap_datasets(TEMPLATE, {"b": []})
 
 
-def test_redraw_replaces_the_chart_in_one_output():
-    output = w.Output()
+def test_redraw_replaces_the_rows_and_embeds_the_template_once():
+    view = ChartView()
     for value in (1, 2, 3):
-        redraw(output, TEMPLATE, {"a": [{"x": value}]}, "chart")
-    assert shown_spec(output)["datasets"]["a"] == [{"x": 3}]
+        redraw(view, TEMPLATE, {"a": [{"x": value}]}, title=f"title {value}")
+    assert shown_spec(view)["datasets"]["a"] == [{"x": 3}], "a redraw replaces the data set's rows"
+    assert view.datasets == {"a": [{"x": 3}], "data-123": [{"y": 2}]}, "rows never stack"
+    assert (view.embeds, view.draws) == (1, 3), "the template goes to the browser once"
+    assert view.title == "title 3" and view.spec["title"]["text"] == {"expr": TITLE_PARAM}
+    assert {"name": TITLE_PARAM, "value": "title 1"} in view.spec["params"], "the title is a param, not a re-embed"
+    assert "datasets" not in view.spec, "the rows travel apart from the template"
+    assert view.description == "title 3. s."
+    other = {**TEMPLATE, "mark": "bar"}
+    redraw(view, other, {"a": [{"x": 4}]})
+    assert view.embeds == 2 and shown_spec(view)["mark"] == "bar", "a new structure is embedded anew"
+    with pytest.raises(ValueError, match="no data set"):
+        redraw(view, TEMPLATE, {"b": []})
+
+
+def test_show_redraws_a_rebuilt_chart_without_embedding_it_again():
+    """Altair names inline rows after their hash; ``show`` numbers them, so new rows are a redraw."""
+    import altair as alt
+
+    def chart(n):
+        return alt.Chart(pd.DataFrame({"x": range(n)}), title=f"n = {n}").mark_point().encode(x="x:Q").to_dict()
+
+    view = ChartView()
+    show_spec(view, chart(2))
+    show_spec(view, chart(5))
+    assert (view.embeds, view.draws) == (1, 2)
+    assert list(view.datasets) == ["data-0"] and len(view.datasets["data-0"]) == 5
+    assert shown_spec(view)["title"] == "n = 5" and shown_spec(view)["data"] == {"name": "data-0"}
+
+
+def test_the_bundle_ships_with_the_package_and_imports_nothing():
+    """The widget's JavaScript is one file inside the package: no CDN, no second module to fetch."""
+    assert BUNDLE.parent == Path(chartview.__file__).parent / "static"
+    text = BUNDLE.read_text()
+    assert str(ChartView._esm) == text, "the widget's module is the bundled file"
+    assert "changeset" in text and "export{" in text.replace(" ", "")
+    assert "import(" not in text and not text.lstrip().startswith("import"), "the bundle imports nothing"
 
 
 EXPLORERS = [

@@ -54,6 +54,7 @@ def test_period_control_reloads_the_world():
     explorer = Explorer("rsct")
     explorer.period.value = "1992-1999"
     assert shown_spec(explorer.output)["title"]["text"].endswith("1992-1999")
+    assert explorer.output.title.endswith("1992-1999") and explorer.output.embeds == 1, "a new title is no re-embed"
     assert "%" in explorer.summary.value
 
 
@@ -61,3 +62,5 @@ def test_period_view_redraws():
     view = PeriodView(lambda world: charts.stance_heatmap(observed(world), world.when))
     view.period.value = "1999"
     assert shown_spec(view.output)["title"]["text"] == "1999"
+    view.period.value = "2023-2025"
+    assert view.output.embeds == 1, "a chart rebuilt for another period only sends its rows and title"

@@ -1,0 +1,264 @@
+"""Every control of every lesson, in JupyterLab in headless Chromium: one step to the final redraw.
+
+    python benchmarks/browser_redraw.py                    # every lesson and the naive peer
+    python benchmarks/browser_redraw.py 02 08 --steps 6    # some lessons, more steps per control
+    python benchmarks/browser_redraw.py none                # only the naive peer and its course twin
+    python benchmarks/browser_redraw.py --json out.json --shots shots/
+
+Not a test (no timing is ever asserted); it prints a Markdown table for the README and can
+write the raw figures as JSON. It reuses the browser tests' fixtures (``tests/browser/conftest.py``:
+a private JupyterLab on 127.0.0.1, Debian's ``/usr/bin/chromium`` driven by playwright, every
+request that would leave the machine blocked) by running itself under pytest.
+
+Method
+------
+Each lesson is copied to a scratch folder, opened and run top to bottom. Then, for every widget
+control in page order (sliders, checkboxes, dropdowns, buttons; a disabled one is skipped, as a
+student cannot use it), a few single steps are made: one arrow-key press on a slider, one click on
+a checkbox, the next option of a dropdown, one click on a button. The time of a step runs from the
+input event (a capturing listener stamps ``performance.now()``) to the **last** change to a chart
+that follows it: a ``MutationObserver`` on the cell's output area records every mutation inside a
+``.vega-embed`` element (marks re-drawn through a changeset) or that adds/removes one (a re-embed),
+and the step ends when nothing has changed for :data:`QUIET_MS`. A step that changes no chart
+within :data:`NO_CHANGE_MS` is counted as "no redraw" (a control whose effect is in the text).
+
+The naive peer is what a teacher would write without the course's widgets: ``ipywidgets.interact``
+calling a function that predicts, builds the whole Altair chart and returns it, so every step
+re-embeds a new Vega view. It gets the same two controls as lesson 02's and lesson 01's first
+widgets (a weight slider and the measure dropdown), measured the same way in the same run, and on
+the Python side (the callback alone, in this process).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIET_MS = 400
+NO_CHANGE_MS = 3000
+
+_ARM_JS = """([cell, quiet]) => {
+  const area = document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')[cell];
+  const b = window.__bench = {t0: null, last: null, mutations: 0};
+  const charty = n => n.nodeType === 1 && (n.matches('.vega-embed') || n.querySelector('.vega-embed'));
+  if (b.observer) b.observer.disconnect();
+  b.observer = new MutationObserver(list => {
+    if (b.t0 === null) return;
+    for (const m of list) {
+      const t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if ((t && t.closest('.vega-embed')) || [...m.addedNodes, ...m.removedNodes].some(charty)) {
+        b.last = performance.now(); b.mutations += 1;
+      }
+    }
+  });
+  b.observer.observe(area, {subtree: true, childList: true, attributes: true, characterData: true});
+  const start = () => { if (b.t0 === null) b.t0 = performance.now(); };
+  for (const kind of ['keydown', 'mousedown', 'change', 'input']) area.addEventListener(kind, start, {capture: true, once: true});
+}"""
+
+_DONE_JS = """([quiet, none]) => {
+  const b = window.__bench; if (!b || b.t0 === null) return false;
+  const now = performance.now();
+  return b.last === null ? now - b.t0 > none : now - b.last > quiet;
+}"""
+
+_CONTROLS_JS = """() => {
+  const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')];
+  const out = [];
+  cells.forEach((cell, i) => {
+    if (!cell.querySelector('.jupyter-widgets')) return;
+    cell.querySelectorAll('.widget-slider, .widget-checkbox, .widget-dropdown, .widget-button').forEach((el, j) => {
+      const kind = el.classList.contains('widget-slider') ? 'slider'
+        : el.classList.contains('widget-checkbox') ? 'checkbox'
+        : el.classList.contains('widget-dropdown') ? 'dropdown' : 'button';
+      const label = (el.querySelector('.widget-label') || el).textContent.trim().slice(0, 40);
+      out.push({cell: i, kind, index: j, label});
+    });
+  });
+  return out;
+}"""
+
+CONTROL_SELECTOR = ".widget-slider, .widget-checkbox, .widget-dropdown, .widget-button"
+
+NAIVE_CELLS = [
+    "import altair as alt\nimport ipywidgets as widgets\nfrom alliances import charts, load_world\n"
+    "from alliances.analysis import observed\nfrom alliances.theories import predict\n"
+    "alt.renderers.enable('mimetype')  # JupyterLab's own Vega renderer, offline\n"
+    "world = load_world('2008-2019')\nseen = observed(world)",
+    "def threat(w_intentions=1.0):\n"
+    "    return charts.side_by_side(predict('balance_of_threat', world, w_intentions=w_intentions), seen,\n"
+    "                               title='Balance of threat (Walt), 2008-2019')\n"
+    "widgets.interact(threat, w_intentions=widgets.FloatSlider(value=1.0, min=0.0, max=1.0, step=0.05));",
+    "def power(measure='cinc'):\n"
+    "    return charts.side_by_side(predict('balance_of_power', world, measure=measure), seen,\n"
+    "                               title='Balance of power (Waltz), 2008-2019')\n"
+    "widgets.interact(power, measure=['cinc', 'milex', 'gdp', 'military_personnel']);",
+]
+COURSE_CELLS = [
+    "from alliances import charts\ncharts.enable_offline_rendering()\nfrom alliances.widgets import Explorer",
+    "Explorer('balance_of_threat', show=['w_intentions'], period_control=False)",
+    "Explorer('balance_of_power', show=['measure'], period_control=False)",
+]
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+
+
+def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
+    """One step of one control; the ms to the last chart change, or None if no chart changed."""
+    cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
+    el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
+    el.scroll_into_view_if_needed()
+    page.evaluate(_ARM_JS, [control["cell"], QUIET_MS])
+    if control["kind"] == "slider":
+        handle = el.locator(".noUi-handle")
+        now, low, high = (float(handle.get_attribute(a) or 0) for a in ("aria-valuenow", "aria-valuemin", "aria-valuemax"))
+        key = "ArrowLeft" if (step % 2 == 0 and now > low) or now >= high else "ArrowRight"
+        handle.focus()
+        page.keyboard.press(key)
+    elif control["kind"] == "checkbox":
+        el.locator("input").click()
+    elif control["kind"] == "dropdown":
+        select = el.locator("select")
+        options = select.locator("option").all_text_contents()
+        current = select.evaluate("s => s.selectedIndex")
+        select.select_option(index=(current + 1) % len(options) if step % 2 == 0 else (current - 1) % len(options))
+    else:
+        el.locator("button").click() if el.locator("button").count() else el.click()
+    page.wait_for_function(_DONE_JS, arg=[QUIET_MS, NO_CHANGE_MS], polling=50, timeout=60_000)
+    b = page.evaluate("() => [window.__bench.t0, window.__bench.last]")
+    return None if b[1] is None else b[1] - b[0]
+
+
+def _enabled(page: Any, control: dict[str, Any]) -> bool:
+    cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
+    el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
+    return bool(el.evaluate("e => !e.querySelector('[disabled]') && !e.classList.contains('mod-disabled')"
+                            " && !e.matches('[disabled]')"))
+
+
+def measure_notebook(page: Any, lab: Any, path: Path, steps: int) -> dict[str, Any]:
+    """Run ``path`` in JupyterLab, then step every enabled control ``steps`` times."""
+    from tests.browser.jupyterlab_helpers import error_outputs, open_notebook, run_all_and_wait
+
+    open_notebook(page, lab, path)
+    run_all_and_wait(page, timeout=180_000)
+    assert not error_outputs(page), error_outputs(page)
+    rows = []
+    for control in page.evaluate(_CONTROLS_JS):
+        if not _enabled(page, control):
+            continue
+        n = 1 if control["kind"] == "button" else steps
+        times = [_step(page, control, k) for k in range(n)]
+        rows.append({**control, "ms": [t for t in times if t is not None],
+                     "no_redraw": sum(t is None for t in times)})
+    shots = os.environ.get("COURSE_BENCH_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(shots) / f"{path.stem}.png"), full_page=False)
+    return {"notebook": path.name, "controls": rows}
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    times = [t for row in result["controls"] for t in row["ms"]]
+    return {"notebook": result["notebook"], "controls": len(result["controls"]), "steps": len(times),
+            "no_redraw": sum(r["no_redraw"] for r in result["controls"]),
+            "p50": statistics.median(times) if times else None, "p95": p95(times) if times else None,
+            "max": max(times) if times else None}
+
+
+def python_side(repeat: int = 20) -> dict[str, float]:
+    """The update on the Python side: the naive callback (predict, build the chart, make the MIME
+    bundle a front end receives) against the course's Explorer (predict, swap the data sets)."""
+    import altair as alt
+
+    from alliances import charts, load_world
+    from alliances.analysis import observed
+    from alliances.theories import predict
+    from alliances.widgets import Explorer
+
+    alt.renderers.enable("mimetype")
+    world = load_world("2008-2019")
+    seen = observed(world)
+    values = [0.05 * (k % 20) for k in range(repeat)]
+
+    def naive(v: float) -> None:
+        chart = charts.side_by_side(predict("balance_of_threat", world, w_intentions=v), seen,
+                                    title="Balance of threat (Walt), 2008-2019")
+        chart._repr_mimebundle_()
+
+    explorer = Explorer("balance_of_threat", show=["w_intentions"], period_control=False)
+    out = {}
+    for name, fn in (("naive", naive), ("course", lambda v: explorer.set_values(w_intentions=v))):
+        fn(values[0])
+        runs = []
+        for v in values:
+            t = time.perf_counter()
+            fn(v)
+            runs.append((time.perf_counter() - t) * 1000)
+        out[name] = statistics.median(runs)
+    return out
+
+
+def test_benchmark(page, jupyterlab, scratch_dir):  # run by main() under pytest, never by the suite
+    from tests.browser.jupyterlab_helpers import write_notebook
+
+    config = json.loads(os.environ["COURSE_BENCH"])
+    results = []
+    for stem in [s for s in config["lessons"] if s != "none"]:
+        source = next((ROOT / "notebooks").glob(f"{stem}*.ipynb"))
+        copy = scratch_dir / source.name
+        shutil.copy(source, copy)
+        results.append(measure_notebook(page, jupyterlab, copy, config["steps"]))
+        print(json.dumps(summary(results[-1])), flush=True)
+    peers = {}
+    for label, cells in (("naive interact", NAIVE_CELLS), ("course Explorer", COURSE_CELLS)):
+        path = write_notebook(scratch_dir / f"peer_{label.split()[0]}.ipynb", cells)
+        peers[label] = measure_notebook(page, jupyterlab, path, config["steps"] * 2)
+        print(json.dumps(summary(peers[label])), flush=True)
+    Path(config["out"]).write_text(json.dumps({"lessons": results, "peers": peers}, indent=1))
+
+
+def main() -> int:
+    import argparse
+
+    import pytest
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("lessons", nargs="*", default=[f"{k:02d}" for k in range(9)])
+    parser.add_argument("--steps", type=int, default=4, help="steps per control (a button: one)")
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "browser_redraw.json")
+    parser.add_argument("--shots", type=Path, help="save a screenshot of each notebook after its controls ran")
+    args = parser.parse_args()
+    os.environ["COURSE_BENCH"] = json.dumps({"lessons": args.lessons, "steps": args.steps, "out": str(args.json)})
+    if args.shots:
+        os.environ["COURSE_BENCH_SHOTS"] = str(args.shots)
+    sys.path.insert(0, str(ROOT))
+    code = pytest.main([__file__, "-p", "tests.browser.conftest", "-q", "-s", "-p", "no:cacheprovider",
+                        "-o", "addopts=", "--rootdir", str(ROOT)])
+    if code != 0 or not args.json.exists():
+        return int(code) or 1
+    data = json.loads(args.json.read_text())
+    print("\n| notebook | controls | steps | no redraw | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|")
+    for result in data["lessons"] + list(data["peers"].values()):
+        s = summary(result)
+        fmt = (lambda v: "—" if v is None else f"{v:.0f}")
+        print(f"| {s['notebook']} | {s['controls']} | {s['steps']} | {s['no_redraw']} | {fmt(s['p50'])} "
+              f"| {fmt(s['p95'])} | {fmt(s['max'])} |")
+    side = python_side()
+    print(f"\nPython side, median of 20 updates: naive callback {side['naive']:.1f} ms, "
+          f"course Explorer {side['course']:.1f} ms ({side['naive'] / side['course']:.1f}x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

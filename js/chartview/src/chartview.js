@@ -1,0 +1,93 @@
+// The course's chart widget (alliances/widgets/chartview.py), an anywidget ES module.
+//
+// First render: vegaEmbed(el, spec, {actions: false, renderer: "svg"}). Then:
+// * `datasets` changes: each named data set whose rows changed is replaced in the running
+//   view through a Vega changeset (remove every row, insert the new ones) -- no re-embed;
+// * `title` changes: the title is a Vega-Lite param (`title_param`) the spec's title text
+//   reads through an ExprRef, so the view's signal is set -- no re-embed;
+// * `description` changes: the view's aria-label (view.description);
+// * `spec` changes (the chart's structure): the view is finalized and embedded anew.
+// Every change waits for the one before it, and each reads the model's latest values, so a
+// burst of changes (a slider being dragged) ends with the last one drawn.
+import embed, { vega } from "vega-embed";
+
+const OPTIONS = { actions: false, renderer: "svg" };
+
+function withData(spec, datasets, titleParam, title, description) {
+  const out = { ...spec, datasets: { ...(spec.datasets || {}), ...datasets } };
+  if (description) out.description = description;
+  if (titleParam) {
+    out.params = (spec.params || []).map((p) => (p.name === titleParam ? { ...p, value: title } : p));
+  }
+  return out;
+}
+
+function render({ model, el }) {
+  const state = { view: null, result: null, shown: {}, spec: null, title: null, queue: Promise.resolve() };
+  let alive = true;
+
+  async function embedAnew() {
+    const spec = model.get("spec");
+    const datasets = model.get("datasets") || {};
+    const title = model.get("title");
+    if (state.result) state.result.finalize();
+    state.view = null;
+    const result = await embed(el, withData(spec, datasets, model.get("title_param"), title, model.get("description")), OPTIONS);
+    if (!alive) { result.finalize(); return; }
+    state.result = result;
+    state.view = result.view;
+    state.spec = spec;
+    state.title = title;
+    state.shown = Object.fromEntries(Object.entries(datasets).map(([k, v]) => [k, JSON.stringify(v)]));
+    el.dataset.chartviewEmbeds = String(Number(el.dataset.chartviewEmbeds || 0) + 1);
+  }
+
+  async function refresh() {
+    if (!alive) return;
+    if (!state.view || model.get("spec") !== state.spec) {
+      await embedAnew();
+      return;
+    }
+    const view = state.view;
+    let dirty = false;
+    const datasets = model.get("datasets") || {};
+    for (const [name, rows] of Object.entries(datasets)) {
+      const text = JSON.stringify(rows);
+      if (state.shown[name] === text) continue;
+      // Vega-Lite compiles a top-level named data set to a Vega data set of the same name
+      view.change(name, vega.changeset().remove(() => true).insert(JSON.parse(text)));
+      state.shown[name] = text;
+      dirty = true;
+    }
+    const titleParam = model.get("title_param");
+    const title = model.get("title");
+    if (titleParam && title !== state.title) {
+      view.signal(titleParam, title);
+      state.title = title;
+      dirty = true;
+    }
+    view.description(model.get("description") || null);
+    if (dirty) {
+      await view.runAsync();
+      el.dataset.chartviewUpdates = String(Number(el.dataset.chartviewUpdates || 0) + 1);
+    }
+  }
+
+  function schedule() {
+    state.queue = state.queue.then(refresh).catch((err) => {
+      console.error("chartview:", err);
+    });
+    return state.queue;
+  }
+
+  el.classList.add("course-chartview");
+  for (const name of ["spec", "datasets", "title", "description"]) model.on(`change:${name}`, schedule);
+  schedule();
+  return () => {
+    alive = false;
+    for (const name of ["spec", "datasets", "title", "description"]) model.off(`change:${name}`, schedule);
+    if (state.result) state.result.finalize();
+  };
+}
+
+export default { render };
