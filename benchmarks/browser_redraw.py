@@ -113,10 +113,24 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
+_OPEN_JS = """el => {
+  if (el.checkVisibility()) return true;
+  // a control in a closed accordion section (the dashboard's theories): open it, as a student does
+  const section = el.closest('.jupyter-widget-Collapse, .lm-Collapse, .widget-collapse');
+  const header = section && section.querySelector('.jupyter-widget-Collapse-header, .lm-Collapse-header');
+  if (header) header.click();
+  return false;
+}"""
+
+
 def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
     """One step of one control; the ms to the last chart change, or None if no chart changed."""
     cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
     el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
+    if not el.evaluate(_OPEN_JS):
+        page.wait_for_timeout(QUIET_MS)
+        if not el.evaluate("e => e.checkVisibility()"):
+            return None
     el.scroll_into_view_if_needed()
     page.evaluate(_ARM_JS, [control["cell"], QUIET_MS])
     if control["kind"] == "slider":

@@ -44,6 +44,8 @@ function render({ model, el }) {
 
   async function refresh() {
     if (!alive) return;
+    // an empty view waits for its first chart (a "Show me" button creates one ahead of the click)
+    if (!Object.keys(model.get("spec") || {}).length) return;
     if (!state.view || model.get("spec") !== state.spec) {
       await embedAnew();
       return;
