@@ -31,12 +31,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from alliances.analysis.threats import top_threats
 from alliances.codings import DERIVED
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, FloatParam, Param, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
-from alliances.theories import parameter_specs, predict, spec
+from alliances.theories import parameter_specs, predict, resolve_params, spec
+from alliances.theories.balance_of_threat import top_threat
 from alliances.world import World, load_world
 
 #: A claim about a prediction: True where it holds.
@@ -375,7 +375,10 @@ _WEIGHTS = ("w_power", "w_proximity", "w_offense", "w_intentions")
 
 
 def _top_threats(world: World, params: Mapping[str, Any]) -> dict[str, str]:
-    return {s: t for s, t in top_threats(world, **params)["top"].items() if t is not None}
+    """Each state's top threat (states with none left out), without building the components frame."""
+    p = resolve_params("balance_of_threat", dict(params))
+    tops = {s: top_threat(world, p, s) for s in world.choosers}
+    return {s: t for s, t in tops.items() if t is not None}
 
 
 __all__ = ["CLAIMS", "LESSON_CLAIMS", "METHODS", "YEARS", "Claim", "Predicate", "Predictions", "Predictor",

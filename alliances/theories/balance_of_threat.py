@@ -174,6 +174,15 @@ def threat_parts(world: World, p: Mapping[str, Any], state: str
     return comp, share
 
 
+def top_threat(world: World, p: Mapping[str, Any], state: str) -> str | None:
+    r"""``state``'s top threat :math:`T = \arg\max_j t_{ij}` under resolved parameters ``p`` (the
+    first in ``world.partners(state)`` order on a tie; None when every threat is 0)."""
+    _, share = threat_parts(world, p, state)
+    threat = {j: sum(share[j].values()) for j in share}
+    top = max(share, key=lambda j: threat[j])
+    return top if threat[top] > 0 else None
+
+
 def _skipped(world: World, p: Mapping[str, Any]) -> list[str]:
     off_kinds = {k for g, kinds in ACT_GROUPS.items() if not p[g] for k in kinds}
     return [a.act_id for a in world.acts if a.kind in off_kinds]
@@ -298,10 +307,10 @@ def threat_components(world: World, states: Sequence[str] | None = None, **param
     for state in chosen:
         comp, share = threat_parts(world, p, state)
         threat = {j: sum(share[j].values()) for j in share}
-        top = max(share, key=lambda j: threat[j])
+        top = top_threat(world, p, state)
         for j in share:
             rows.extend({"state": state, "partner": j, "state_name": world.names[state],
                          "partner_name": world.names[j], "component": c, "raw": comp[j][c],
                          "weight": p[COMPONENT_WEIGHTS[c]], "contribution": share[j][c], "threat": threat[j],
-                         "top": j == top and threat[j] > 0} for c in COMPONENTS)
+                         "top": j == top} for c in COMPONENTS)
     return pd.DataFrame(rows)
