@@ -1,11 +1,11 @@
 """What every widget shares: controls from parameter specs, in-place redraws, one explorer base.
 
 * :func:`control_for` -- the slider, checkbox or dropdown of one :mod:`alliances.params` spec;
-* :func:`swap_datasets` / :func:`redraw` -- a chart's Vega-Lite spec is built by Altair once
-  (the *template*, the slow part); each redraw swaps in new rows by data-set name (the names
-  the chart functions give, see :mod:`alliances.charts.render`) and sends them to the chart's
-  :class:`~alliances.widgets.chartview.ChartView`, which replaces them in the running Vega view
-  (a changeset per data set; no re-embed), so nothing flickers or stacks;
+* in-place redraws -- a chart's Vega-Lite spec is built by Altair once (the *template*, the
+  slow part); each redraw swaps in new rows by data-set name (:func:`swap_datasets`; the
+  names the chart functions give, see :mod:`alliances.charts.render`) and sends them to the
+  chart's :class:`~alliances.widgets.chartview.ChartView` (``draw``), which replaces them in
+  the running Vega view (a changeset per data set; no re-embed), so nothing flickers or stacks;
 * :class:`ModelExplorer` -- a model's controls, ``params()``, ``set_values`` and ``fixed``
   (one rule: a fixed value of a parameter that has a control sets that control), and the
   redraw;
@@ -95,24 +95,6 @@ def period_control(when: str, options: Sequence[tuple[str, str]] = WHEN_OPTIONS,
 # --------------------------------------------------------------------------
 # In-place redraws
 # --------------------------------------------------------------------------
-
-def show_spec(view: ChartView, spec: Mapping[str, Any]) -> None:
-    """Show the whole chart ``spec`` in ``view`` (:meth:`ChartView.show`): a chart rebuilt with
-    other rows redraws through changesets, a new structure is embedded anew.
-
-    Only the Vega-Lite spec goes to the browser (drawn with no network); the static SVG copy is
-    left out because widgets only live where JavaScript runs. Every chart gets a description
-    (:func:`alliances.charts.render.described`), its ``aria-label``.
-    """
-    view.show(spec)
-
-
-def redraw(view: ChartView, template: Mapping[str, Any], datasets: Mapping[str, Rows],
-           title: str | None = None) -> None:
-    """Show ``template`` with ``datasets`` swapped in (:func:`swap_datasets`) in ``view``: only the
-    rows and the title go to the browser, which applies them to the running view."""
-    view.draw(template, datasets, title)
-
 
 # --------------------------------------------------------------------------
 # One explorer base
@@ -230,7 +212,7 @@ class ModelExplorer:
         self.apply(result)
         if self._template is None:
             self._template = self.chart_for(result).to_dict()
-        redraw(self.output, self._template, self.datasets_for(result), self.chart_title())
+        self.output.draw(self._template, self.datasets_for(result), self.chart_title())
 
     def _on_change(self, change: dict[str, Any]) -> None:
         if not self._hold:
@@ -323,4 +305,4 @@ def controls_that_change(explorer: Explorable, whens: Iterable[str] | None = Non
 
 
 __all__ = ["CONTROL_WIDTH", "STYLE", "WHEN_OPTIONS", "ChartView", "Explorable", "ModelExplorer", "control_for",
-           "controls_that_change", "link_requirements", "period_control", "redraw", "show_spec", "swap_datasets"]
+           "controls_that_change", "link_requirements", "period_control", "swap_datasets"]

@@ -8,7 +8,7 @@ observed alignment over time. Every control is built by
 Everything it shows is computed by :mod:`alliances.analysis`; this module is UI only.
 
 Redraws are fast: each chart's Vega-Lite spec is built by Altair once (the slow part), and
-each redraw swaps in new rows by data-set name (:func:`~alliances.widgets.base.redraw`), which
+each redraw swaps in new rows by data-set name (:meth:`~alliances.widgets.chartview.ChartView.draw`), which
 the chart's :class:`~alliances.widgets.chartview.ChartView` applies to the running Vega view. A
 theory's control recomputes only that theory (its prediction and its agreement over time);
 the period control recomputes the predictions but not the agreement over time. Predictions
@@ -40,7 +40,7 @@ from alliances.params import Param
 from alliances.schemas import CHOOSERS, FIRST_YEAR, LAST_YEAR, PERIODS, POWERS
 from alliances.theories import SHORT_TITLES, THEORIES, parameter_specs, predict
 from alliances.theories.registry import check_theories
-from alliances.widgets.base import control_for, link_requirements, period_control, redraw
+from alliances.widgets.base import control_for, link_requirements, period_control
 from alliances.widgets.chartview import ChartView
 from alliances.world import load_world
 
@@ -243,7 +243,7 @@ class Dashboard:
         for name, output in self.outputs.items():
             if name not in self._templates:
                 self._templates[name] = self.chart(name).to_dict()
-            redraw(output, self._templates[name], self.datasets(name), self.title(name))
+            output.draw(self._templates[name], self.datasets(name), self.title(name))
         self._summarise(seen)
         self.last_update_ms = (time.perf_counter() - start) * 1000
 

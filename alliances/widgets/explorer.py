@@ -27,7 +27,7 @@ from alliances import charts
 from alliances.analysis import compare, observed
 from alliances.charts.render import Rows
 from alliances.theories import TITLES, parameter_specs, predict
-from alliances.widgets.base import WHEN_OPTIONS, ModelExplorer, period_control, show_spec
+from alliances.widgets.base import WHEN_OPTIONS, ModelExplorer, period_control
 from alliances.widgets.chartview import ChartView
 from alliances.world import World, load_world
 
@@ -130,7 +130,7 @@ class PeriodView:
         when = str(self.period.value)
         if when not in self._specs:
             self._specs[when] = self.make_chart(load_world(when)).to_dict(validate=not self._specs)
-        show_spec(self.output, self._specs[when])
+        self.output.show(self._specs[when])
 
     def _ipython_display_(self) -> None:
         display(self.widget)

@@ -12,7 +12,7 @@ import pytest
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, ChoiceParam, FloatParam
 from alliances.widgets import Explorer, SecessionExplorer, StabilityExplorer, control_for, controls_that_change
-from alliances.widgets.base import redraw, show_spec, swap_datasets
+from alliances.widgets.base import swap_datasets
 from alliances.widgets import chartview
 from alliances.widgets.chartview import BUNDLE, TITLE_PARAM, ChartView
 from tests.widgets.helpers import shown_spec
@@ -45,7 +45,7 @@ def test_swap_datasets_replaces_named_rows_and_refuses_unknown_names():
 def test_redraw_replaces_the_rows_and_embeds_the_template_once():
     view = ChartView()
     for value in (1, 2, 3):
-        redraw(view, TEMPLATE, {"a": [{"x": value}]}, title=f"title {value}")
+        view.draw(TEMPLATE, {"a": [{"x": value}]}, title=f"title {value}")
     assert shown_spec(view)["datasets"]["a"] == [{"x": 3}], "a redraw replaces the data set's rows"
     assert view.datasets == {"a": [{"x": 3}], "data-123": [{"y": 2}]}, "rows never stack"
     assert (view.embeds, view.draws) == (1, 3), "the template goes to the browser once"
@@ -54,10 +54,10 @@ def test_redraw_replaces_the_rows_and_embeds_the_template_once():
     assert "datasets" not in view.spec, "the rows travel apart from the template"
     assert view.description == "title 3. s."
     other = {**TEMPLATE, "mark": "bar"}
-    redraw(view, other, {"a": [{"x": 4}]})
+    view.draw(other, {"a": [{"x": 4}]})
     assert view.embeds == 2 and shown_spec(view)["mark"] == "bar", "a new structure is embedded anew"
     with pytest.raises(ValueError, match="no data set"):
-        redraw(view, TEMPLATE, {"b": []})
+        view.draw(TEMPLATE, {"b": []})
 
 
 def test_show_redraws_a_rebuilt_chart_without_embedding_it_again():
@@ -68,8 +68,8 @@ def test_show_redraws_a_rebuilt_chart_without_embedding_it_again():
         return alt.Chart(pd.DataFrame({"x": range(n)}), title=f"n = {n}").mark_point().encode(x="x:Q").to_dict()
 
     view = ChartView()
-    show_spec(view, chart(2))
-    show_spec(view, chart(5))
+    view.show(chart(2))
+    view.show(chart(5))
     assert (view.embeds, view.draws) == (1, 2)
     assert list(view.datasets) == ["data-0"] and len(view.datasets["data-0"]) == 5
     assert shown_spec(view)["title"] == "n = 5" and shown_spec(view)["data"] == {"name": "data-0"}
