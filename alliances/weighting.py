@@ -31,10 +31,20 @@ def known_weighted_mean(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
     ndarray, shape (settings, items)
         :math:`\sum_k w_k x_k / \sum_k w_k` over the parts :math:`k` with a value; NaN where an
         item has no weighted part with a value.
+
+    Notes
+    -----
+    The sums run part by part in a fixed order (elementwise products and additions), not
+    through a BLAS matrix product, whose summation order depends on the CPU: the same inputs
+    give the same bits on every machine, so stored notebook outputs stay stable.
     """
     known = ~np.isnan(values)
-    num = weights @ np.where(known, values, 0).T
-    den = weights @ known.T.astype(float)
+    filled = np.where(known, values, 0.0)
+    num = np.zeros((weights.shape[0], values.shape[0]))
+    den = np.zeros_like(num)
+    for k in range(values.shape[1]):
+        num += weights[:, k, None] * filled[None, :, k]
+        den += weights[:, k, None] * known[None, :, k]
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(den > 0, num / np.where(den > 0, den, 1), np.nan)
 
