@@ -18,7 +18,7 @@ def test_readme_has_exactly_two_commands():
     commands = readme_commands()
     assert len(commands) == 2
     assert commands[0].endswith("jupyter lab notebooks/00_the_puzzle_and_the_region.ipynb")
-    assert commands[1].endswith("python -m pytest")
+    assert commands[1].endswith("python -m pytest -n 2 --dist loadfile")  # two workers: tests/conftest.py
 
 
 def test_ci_runs_the_readme_test_command():
