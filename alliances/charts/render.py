@@ -44,6 +44,7 @@ import hashlib
 import math
 import re
 import struct
+import threading
 import warnings
 import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -149,7 +150,7 @@ def png_copy(svg: str) -> str | None:
                          "JupyterLab will mark the notebook modified and Voilà will show an error box under the chart")
 
 
-_settings: dict[str, bool] = {"static_fallback": True}
+_settings: dict[str, Any] = {"static_fallback": True}
 
 
 def _texts(value: Any) -> list[str]:
@@ -200,9 +201,10 @@ def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any]
 def enable_offline_rendering(static_fallback: bool = True) -> None:
     """Register and enable the course's offline Altair renderer (named ``"course"``).
 
-    Safe and cheap to call many times (registration is a dict assignment; the first chart
-    drawn pays vl_convert's start-up cost, ~0.5 s, later ones ~0.1 s for the SVG copy and
-    some tens of milliseconds for the PNG). ``static_fallback=False`` leaves both static
+    Safe and cheap to call many times (registration is a dict assignment). The first call
+    starts vl_convert in a background thread (:func:`warm_up_static_copies`): its start-up,
+    1.5–4 s here, then overlaps the lesson's imports, data and models instead of delaying its
+    first chart; later charts take ~0.1 s for the SVG copy and tens of milliseconds for the PNG. ``static_fallback=False`` leaves both static
     copies out (faster redraws; nothing for GitHub/nbviewer to show, and without the PNG
     JupyterLab's renderer writes one back, see the module docstring): for experiments, not
     for the lessons. Returns None, so a notebook cell that ends with this call shows no
@@ -219,6 +221,37 @@ def enable_offline_rendering(static_fallback: bool = True) -> None:
     if alt.renderers.get() is not render_bundle or alt.renderers.active != RENDERER_NAME:
         alt.renderers.register(RENDERER_NAME, render_bundle)
         alt.renderers.enable(RENDERER_NAME)
+    if static_fallback:
+        warm_up_static_copies()
+
+
+_WARM_UP_SPEC: dict[str, Any] = {"data": {"values": [{"x": 0}]}, "mark": "point",
+                                 "encoding": {"x": {"field": "x", "type": "quantitative"}}}
+
+
+def warm_up_static_copies() -> threading.Thread:
+    """Start vl_convert (its JavaScript engine, Vega-Lite, the fonts) in a daemon thread, once per process.
+
+    vl_convert releases the GIL while it works, so the kernel runs on while the engine starts;
+    the first :func:`svg_copy` waits only for what is left of the start-up. A failure here is
+    silent: the chart's own call warns as :func:`svg_copy` does. Returns the thread.
+    """
+    thread = _settings.get("warm_up")
+    if isinstance(thread, threading.Thread):
+        return thread
+
+    def warm() -> None:
+        try:
+            import vl_convert as vlc
+
+            vlc.svg_to_png(vlc.vegalite_to_svg(_WARM_UP_SPEC, vl_version=_VL_VERSION), scale=1)
+        except Exception:  # pragma: no cover - the chart's own call reports it
+            pass
+
+    thread = threading.Thread(target=warm, name="vl_convert warm-up", daemon=True)
+    _settings["warm_up"] = thread
+    thread.start()
+    return thread
 
 
 # --------------------------------------------------------------------------
@@ -284,5 +317,5 @@ def with_datasets(chart: Chart, datasets: Mapping[str, Rows]) -> Chart:
 __all__ = [
     "PNG_MIME", "RENDERER_NAME", "Rows", "SVG_MIME", "TEXT_MIME", "VEGALITE_MIME", "cell_text",
     "enable_offline_rendering", "json_value", "named_data", "parse_date", "png_copy", "records",
-    "recompress_png", "render_bundle", "require_columns", "stable_svg_ids", "svg_copy", "with_datasets",
+    "recompress_png", "render_bundle", "require_columns", "stable_svg_ids", "svg_copy", "warm_up_static_copies", "with_datasets",
 ]
