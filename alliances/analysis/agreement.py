@@ -187,7 +187,7 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
 
 def _average_ranks(x: np.ndarray) -> np.ndarray:
     """Ranks 1..n of ``x``, ties given the mean of their ranks (pandas' ``rank()`` default)."""
-    values, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
+    _, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
     ends = np.cumsum(counts)
     return ((ends - (counts - 1) / 2.0)[inverse]).astype(float)
 
