@@ -205,9 +205,9 @@ def enable_offline_rendering(static_fallback: bool = True) -> None:
     starts vl_convert in a background thread (:func:`warm_up_static_copies`): its start-up,
     1.5–4 s here, then overlaps the lesson's imports, data and models instead of delaying its
     first chart; later charts take ~0.1 s for the SVG copy and tens of milliseconds for the
-    PNG. ``static_fallback=False`` leaves both static copies out (faster redraws; nothing for GitHub/nbviewer to show, and without the PNG
-    JupyterLab's renderer writes one back, see the module docstring): for experiments, not
-    for the lessons. Returns None, so a notebook cell that ends with this call shows no
+    PNG. ``static_fallback=False`` leaves both static copies out (faster redraws; nothing for
+    GitHub/nbviewer to show, and without the PNG JupyterLab's renderer writes one back, see
+    the module docstring): for experiments, not for the lessons. Returns None, so a notebook cell that ends with this call shows no
     output.
     """
     _settings["static_fallback"] = bool(static_fallback)
