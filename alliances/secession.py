@@ -231,8 +231,13 @@ def checked_table(table: object, data_dir: str | Path | None = None, minimum: in
         raise ValueError(f"table has {len(table)} case(s); this needs at least {minimum}")
     t = table.reset_index(drop=True)
     for col in TABLE_COLUMNS[3:]:
-        values = pd.to_numeric(t[col], errors="coerce") if t[col].dtype != bool else t[col].astype(float)
         allowed = [0, 1, 2] if col == "outcome_ordinal" else None
+        if t[col].dtype.kind in "fiu":  # numbers already (the usual case): checked in numpy
+            v = t[col].to_numpy(float)
+            if (np.isin(v, allowed) if allowed else np.isnan(v) | ((v >= 0) & (v <= 1))).all():
+                t[col] = v.astype(int if allowed else float)
+                continue
+        values = pd.to_numeric(t[col], errors="coerce") if t[col].dtype != bool else t[col].astype(float)
         out_of_range = ~values.isin(allowed) if allowed else (values.notna() & ~values.between(0, 1))
         bad = (t[col].notna() & values.isna()) | out_of_range
         if bad.any():
@@ -308,8 +313,14 @@ def _fit(factors: np.ndarray, ordinal: np.ndarray, grid: np.ndarray, p: dict[str
     spread = -np.abs(grid - 0.25).sum(axis=1)
     best_key: tuple[float, ...] | None = None
     best = (grid[0], float(p["partial_at"]), float(p["success_at"]), 0.0)
-    for a, b in cuts:
-        hits = (_classify(scores, a, b) == ordinal).mean(axis=1)
+    # every cut pair at once: with a <= b a known score's class is [s >= a] + [s >= b] (_classify)
+    levels = sorted({float(c) for pair in cuts for c in pair})
+    at = {c: k for k, c in enumerate(levels)}
+    above = np.stack([scores >= c for c in levels]).astype(np.int8)               # (levels, weights, cases)
+    known = ~np.isnan(scores)
+    classes = above[[at[float(a)] for a, _ in cuts]] + above[[at[float(b)] for _, b in cuts]]
+    all_hits = ((classes == ordinal) & known).mean(axis=2)                      # (cuts, weights)
+    for (a, b), hits in zip(cuts, all_hits):
         i = np.lexsort((-np.arange(len(grid)), spread, concord, hits))[-1]
         key = (hits[i], concord[i], spread[i], -abs(a - p["partial_at"]) - abs(b - p["success_at"]))
         if best_key is None or key > best_key:

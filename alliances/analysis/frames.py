@@ -79,7 +79,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "stance": ("is not a stance", f"stance is one of {', '.join(ALLOWED_STANCES)}"),
 }
 
-_SCHEMA = pa.DataFrameSchema(
+#: The pandera schema of a prediction or observed frame (element checks named as in the messages).
+PREDICTION_SCHEMA = pa.DataFrameSchema(
     {
         "state": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
                                    pa.Check(lambda v: v in CHOOSERS, element_wise=True, name="chooser")]),
@@ -92,6 +93,25 @@ _SCHEMA = pa.DataFrameSchema(
     },
     strict=False, coerce=False,
 )
+
+
+_CHOOSER_SET, _PARTNER_SET, _STANCE_SET = frozenset(CHOOSERS), frozenset(_PARTNERS), frozenset(ALLOWED_STANCES)
+
+
+def plainly_sound(frame: pd.DataFrame) -> bool:
+    """True if every cell passes the schema's checks, read column by column in plain Python.
+
+    Stricter than the schema (a code is a ``str``, a score a real number, NaN or in [-1, 1]),
+    so True means the schema passes too. A frame from ``predict`` or ``observed`` is read in
+    about 20 µs instead of the schema's few milliseconds; on False, the schema runs and names
+    the first failure (or accepts what this reading is too strict for, such as ``None`` for a
+    missing score).
+    """
+    def codes(column: str, allowed: frozenset[str]) -> bool:
+        return all(isinstance(v, str) and v in allowed for v in frame[column].tolist())
+
+    return (codes("state", _CHOOSER_SET) and codes("partner", _PARTNER_SET) and codes("stance", _STANCE_SET)
+            and all(_is_number(v) and (v != v or -1 <= v <= 1) for v in frame["score"].tolist()))
 
 
 def _first_failure(error: pae.SchemaErrors, label: str) -> ValueError:
@@ -145,12 +165,13 @@ def check_prediction(frame: object, label: str = "prediction") -> pd.DataFrame:
     checked = frame.reset_index(drop=True)  # rows are named by position in messages
     checked["stance"] = [s.strip().lower() if isinstance(s, str) else s for s in checked["stance"]]
     try:
-        _SCHEMA.validate(checked, lazy=True)
+        if not plainly_sound(checked):
+            PREDICTION_SCHEMA.validate(checked, lazy=True)
     except pae.SchemaErrors as exc:
         raise _first_failure(exc, label) from None
-    doubled = checked.duplicated(["state", "partner"], keep="first")
-    if doubled.any():
-        i = int(doubled.to_numpy().argmax())
+    pairs = list(zip(checked["state"].tolist(), checked["partner"].tolist()))
+    if len(set(pairs)) < len(pairs):
+        i = next(i for i, pair in enumerate(pairs) if pair in pairs[:i])
         raise ValueError(f"{label}: row {i}: the pair ({checked.at[i, 'state']}, {checked.at[i, 'partner']}) appears "
                          "more than once; give one row per (state, partner)")
     checked["score"] = checked["score"].astype(float)
@@ -163,4 +184,4 @@ def check_prediction(frame: object, label: str = "prediction") -> pd.DataFrame:
     return checked
 
 
-__all__ = ["ALLOWED_STANCES", "REQUIRED_COLUMNS", "check_prediction"]
+__all__ = ["ALLOWED_STANCES", "PREDICTION_SCHEMA", "REQUIRED_COLUMNS", "check_prediction", "plainly_sound"]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import alliances as A
+from alliances.analysis import frames
 from alliances.analysis.frames import ALLOWED_STANCES, check_prediction
 from tests.robustness.outcomes import run_case
 
@@ -82,3 +83,24 @@ def test_any_one_cell_changed_is_refused_naming_its_column_or_accepted_soundly(c
         assert not checked.duplicated(["state", "partner"]).any()
     run_case("compare: check_prediction", lambda: check_prediction(frame, "prediction"),
              [f"column {column!r}", "appears more than once"], sound)
+
+
+@settings(max_examples=300, deadline=None)
+@given(column=st.sampled_from(["state", "partner", "score", "stance"]), row=st.integers(0, 17), value=CELLS)
+def test_the_quick_reading_never_passes_a_frame_the_schema_refuses(column, row, value):
+    """check_prediction skips the pandera schema when a plain-Python reading finds every cell sound;
+    that reading is stricter than the schema, so skipping it changes no verdict."""
+    frame = PREDICTION.copy().astype({column: object})
+    frame.loc[row, column] = value
+    if frames.plainly_sound(frame):
+        frames.PREDICTION_SCHEMA.validate(frame, lazy=True)  # raises SchemaErrors if the reading was wrong
+
+
+def test_every_frame_the_course_makes_takes_the_quick_reading():
+    """The quick reading is what makes a comparison cheap: predictions and observed frames all pass it."""
+    for when in A.PERIODS:
+        world = A.load_world(when)
+        assert frames.plainly_sound(A.observed(world)), when
+        for theory in A.THEORIES:
+            assert frames.plainly_sound(A.predict(theory, world)), (theory, when)
+    assert not frames.plainly_sound(PREDICTION.assign(score=None))  # stricter than the schema, which takes None

@@ -11,9 +11,15 @@ import pytest
 
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, ChoiceParam, FloatParam
-from alliances.widgets import Explorer, SecessionExplorer, StabilityExplorer, control_for, controls_that_change
+from alliances.widgets import (
+    Explorer,
+    SecessionExplorer,
+    StabilityExplorer,
+    chartview,
+    control_for,
+    controls_that_change,
+)
 from alliances.widgets.base import swap_datasets
-from alliances.widgets import chartview
 from alliances.widgets.chartview import BUNDLE, TITLE_PARAM, ChartView
 from tests.widgets.helpers import shown_spec
 
