@@ -33,6 +33,7 @@ from alliances.analysis.agreement import (
     mismatches,
     observed_stances,
     stance_agreement,
+    stance_counts,
     without_alliance_acts,
 )
 from alliances.analysis.comparison import by_theory, parts_frame, predict_all, principal_partners, what_changes
@@ -57,6 +58,6 @@ __all__ = [
     "claim_sentences", "claims_table", "compare", "confusion", "count_right", "divergence", "divergence_records",
     "fit_comparison", "grid", "hedge_baseline", "mismatches", "observed", "observed_stances", "outcome_table",
     "overfitting_table", "parameter_share", "parts_frame", "perturbation_study", "perturbation_summary",
-    "predict_all", "principal_partners", "stance_agreement", "sweep", "time_shares", "tipping_points",
+    "predict_all", "principal_partners", "stance_agreement", "stance_counts", "sweep", "time_shares", "tipping_points",
     "top_threat_shares", "unga_validation", "what_changes", "without_alliance_acts",
 ]

@@ -69,6 +69,28 @@ def stance_agreement(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> tupl
                        prediction["score"], seen)
 
 
+def stance_counts(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[str, tuple[int, int]]:
+    """``{state: (right, pairs)}`` for each state with a compared pair, in the prediction's order, then ``"all"``.
+
+    :func:`compare`'s ``stance_agreement`` counts alone (the same :func:`count_right` on the
+    same pairs), without its correlations and merges: a widget's one-line summary of every
+    redraw.
+    """
+    prediction = check_prediction(prediction, "prediction")
+    seen = observed_stances(check_prediction(observed, "observed"))
+    states = prediction["state"].tolist()
+    rows = list(zip(zip(states, prediction["partner"].tolist()), prediction["stance"].tolist(),
+                    prediction["score"].tolist()))
+    out = {}
+    for state in dict.fromkeys(states):
+        mine = [r for r in rows if r[0][0] == state]
+        right, pairs = count_right([r[0] for r in mine], [r[1] for r in mine], [r[2] for r in mine], seen)
+        if pairs:
+            out[state] = (right, pairs)
+    out["all"] = count_right([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], seen)
+    return out
+
+
 def _correlation(a: pd.Series, b: pd.Series, method: str) -> float:
     """Pearson or Spearman correlation of two aligned score columns; NaN if either is constant."""
     if len(a) <= 2 or a.std() == 0 or b.std() == 0:
@@ -362,4 +384,5 @@ def mismatches(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> list[dict[
 
 
 __all__ = ["agreement", "agreement_grid", "agreement_over_time", "ALLIANCE_KINDS", "METRICS", "agreement_without_alliance_acts", "compare", "confusion", "count_right", "divergence",
-           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "without_alliance_acts"]
+           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "stance_counts",
+           "without_alliance_acts"]

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 import altair as alt
 import pandas as pd
 
-from alliances.charts.heatmaps import axis_orders, check_frame, heatmap_panel, heatmap_records
+from alliances.charts.heatmaps import axis_orders, check_frame, heatmap_panel, heatmap_records, panel_grid
 from alliances.charts.render import Rows, named_data, records, require_columns, with_datasets
 from alliances.charts.theme import CELL, MUTED, category_order, panel_title, title_params
 from alliances.palette import BLACK, BLUE, GREY, LIGHT_GREY, SKY_BLUE, VERMILLION
@@ -87,7 +87,7 @@ def theories_side_by_side(
     observed_label: str = "What the states did (observed)",
     states: Sequence[str] | None = None,
     partners: Sequence[str] | None = None,
-) -> alt.VConcatChart:
+) -> alt.ConcatChart:
     """One heat-map panel per theory, plus the observed alignment, on one colour scale.
 
     ``predictions`` maps a panel label to a prediction frame (:func:`stance_heatmap` shape),
@@ -99,17 +99,12 @@ def theories_side_by_side(
     """
     data = theories_side_by_side_datasets(predictions, observed)
     states, partners = axis_orders([*predictions.values(), observed], states, partners)
-    panels = []
-    for k, label in enumerate(predictions):
-        cells = heatmap_panel(named_data(_prediction_name(k)), states, partners)
-        panels.append(alt.layer(*cells.layer, _mismatch_outline(k, states, partners), data=cells.data)
-                      .properties(width=cells.width, height=cells.height, title=panel_title(label)))
-    panels.append(heatmap_panel(named_data("observed"), states, partners).properties(
-        title=panel_title(observed_label, fontWeight="bold")))
-    step = max(columns, 1)
-    rows = [alt.hconcat(*panels[i:i + step], spacing=24) for i in range(0, len(panels), step)]
-    chart = alt.vconcat(*rows, spacing=16).resolve_scale(color="shared").properties(title=title_params(title, caption))
-    return with_datasets(chart, data)
+    panels = [heatmap_panel(named_data(_prediction_name(k)), states, partners, title=panel_title(label),
+                            extra=[_mismatch_outline(k, states, partners)])
+              for k, label in enumerate(predictions)]
+    panels.append(heatmap_panel(named_data("observed"), states, partners,
+                                title=panel_title(observed_label, fontWeight="bold")))
+    return panel_grid(panels, columns, title, caption, data)
 
 
 # --------------------------------------------------------------------------

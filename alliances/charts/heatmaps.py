@@ -12,11 +12,12 @@ score, stance, reason).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from alliances.charts.render import Rows, named_data, require_columns, with_datasets
+from alliances.charts.render import Rows, named_data, require_columns
 from alliances.charts.theme import CELL, category_order, panel_title, score_scale, title_params
 from alliances.theories.base import COLUMNS
 
@@ -46,11 +47,14 @@ def heatmap_records(frame: pd.DataFrame, keyed: bool = False) -> Rows:
 
 
 def heatmap_panel(data: alt.NamedData | Rows, states: Sequence[str], partners: Sequence[str],
-                  legend_title: str | None = "score") -> alt.LayerChart:
+                  legend_title: str | None = "score", *, title: Any = None,
+                  extra: Sequence[alt.Chart] = ()) -> alt.LayerChart:
     """Coloured cells (:func:`score_scale`) with the stance as text; tooltips include the reason.
 
     ``data`` is a named data set (:func:`~alliances.charts.render.named_data`) or
-    :func:`heatmap_records` rows.
+    :func:`heatmap_records` rows; ``extra`` layers are drawn on top, and ``title`` is the
+    panel's. Size and title are given as the layer is made: each later Altair step
+    (``.properties``, a new layer) deep-copies every sub-chart again.
     """
     source = data if isinstance(data, alt.NamedData) else pd.DataFrame(data, columns=list(COLUMNS))
     base = alt.Chart(source).encode(
@@ -75,8 +79,24 @@ def heatmap_panel(data: alt.NamedData | Rows, states: Sequence[str], partners: S
         color=alt.condition("abs(datum.score) > 0.6", alt.value("white"), alt.value("black")),
         tooltip=tooltip,
     )
-    return alt.layer(cells, labels).properties(width=CELL * max(len(partners), 1),
-                                               height=CELL * max(len(states), 1))
+    titled = {} if title is None else {"title": title}
+    return alt.layer(cells, labels, *extra, width=CELL * max(len(partners), 1), height=CELL * max(len(states), 1),
+                     **titled)
+
+
+def panel_grid(panels: Sequence[alt.LayerChart], columns: int, title: str, caption: str = "",
+               datasets: Mapping[str, Rows] | None = None) -> alt.ConcatChart:
+    """``panels`` laid out ``columns`` to a row on one shared colour scale, titled, in one Altair step.
+
+    Panels are 24 px apart in a row and rows 16 px apart; ``datasets`` are the named data
+    sets the panels read. One ``concat`` instead of rows of ``hconcat`` inside a ``vconcat``:
+    Altair deep-copies every sub-chart at each step of a composition, so the nested form
+    copied each panel four times over (a six-panel chart built in 0.23 s instead of 0.10 s).
+    """
+    named = {} if datasets is None else {"datasets": dict(datasets)}
+    return alt.concat(*panels, columns=max(columns, 1), spacing={"row": 16, "column": 24},
+                      resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="shared")),
+                      title=title_params(title, caption), **named)
 
 
 def axis_orders(frames: Sequence[pd.DataFrame], states: Sequence[str] | None = None,
@@ -117,7 +137,7 @@ def stance_heatmap(
     """
     check_frame(frame)
     rows, columns = axis_orders([frame], states, partners)
-    return heatmap_panel(heatmap_records(frame), rows, columns).properties(title=title_params(title, caption))
+    return heatmap_panel(heatmap_records(frame), rows, columns, title=title_params(title, caption))
 
 
 def side_by_side_datasets(predicted: pd.DataFrame, observed: pd.DataFrame) -> dict[str, Rows]:
@@ -134,7 +154,7 @@ def side_by_side(
     caption: str = "",
     *,
     labels: Mapping[str, str] | None = None,
-) -> alt.HConcatChart:
+) -> alt.ConcatChart:
     """Predicted alignment next to observed alignment, one shared colour scale.
 
     Both frames have the :func:`stance_heatmap` shape. Rows and columns use the same order in
@@ -145,11 +165,9 @@ def side_by_side(
     data = side_by_side_datasets(predicted, observed)
     names = {"predicted": "predicted", "observed": "observed", **(labels or {})}
     states, partners = axis_orders([predicted, observed])
-    left, right = (heatmap_panel(named_data(key), states, partners).properties(title=panel_title(names[key]))
-                   for key in ("predicted", "observed"))
-    chart = alt.hconcat(left, right, spacing=24).resolve_scale(color="shared").properties(
-        title=title_params(title, caption))
-    return with_datasets(chart, data)
+    panels = [heatmap_panel(named_data(key), states, partners, title=panel_title(names[key]))
+              for key in ("predicted", "observed")]
+    return panel_grid(panels, 2, title, caption, data)
 
 
 def observed_by_period(
@@ -160,7 +178,7 @@ def observed_by_period(
     columns: int = 2,
     states: Sequence[str] | None = None,
     partners: Sequence[str] | None = None,
-) -> alt.VConcatChart:
+) -> alt.ConcatChart:
     """One :func:`stance_heatmap` panel per period, on one shared colour scale.
 
     ``frames`` maps a panel label (e.g. ``"1992-1999"``) to a frame in the heat-map shape,
@@ -173,12 +191,10 @@ def observed_by_period(
     for label, frame in frames.items():
         check_frame(frame, f"frame {label!r}")
     rows, cols = axis_orders(list(frames.values()), states, partners)
-    panels = [heatmap_panel(heatmap_records(frame), rows, cols).properties(title=panel_title(label))
+    panels = [heatmap_panel(heatmap_records(frame), rows, cols, title=panel_title(label))
               for label, frame in frames.items()]
-    step = max(columns, 1)
-    lines = [alt.hconcat(*panels[i:i + step], spacing=24) for i in range(0, len(panels), step)]
-    return alt.vconcat(*lines, spacing=16).resolve_scale(color="shared").properties(title=title_params(title, caption))
+    return panel_grid(panels, columns, title, caption)
 
 
-__all__ = ["SCORE_CAPTION", "axis_orders", "check_frame", "heatmap_panel", "heatmap_records", "observed_by_period",
+__all__ = ["SCORE_CAPTION", "axis_orders", "check_frame", "heatmap_panel", "heatmap_records", "observed_by_period", "panel_grid",
            "side_by_side", "side_by_side_datasets", "stance_heatmap"]

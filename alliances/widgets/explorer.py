@@ -15,6 +15,7 @@ One new variable at a time::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -24,7 +25,7 @@ import pandas as pd
 from IPython.display import display
 
 from alliances import charts
-from alliances.analysis import compare, observed
+from alliances.analysis import observed, stance_counts
 from alliances.charts.render import Rows
 from alliances.theories import TITLES, parameter_specs, predict
 from alliances.widgets.base import WHEN_OPTIONS, ModelExplorer, period_control
@@ -32,11 +33,14 @@ from alliances.widgets.chartview import ChartView
 from alliances.world import World, load_world
 
 
-def agreement_text(table: pd.DataFrame) -> str:
-    """One line of HTML: a :func:`alliances.analysis.compare` table's agreement, overall and per state."""
-    overall = table[table["state"] == "all"].iloc[0]
-    per_state = ", ".join(f"{r.state} {r.stance_agreement:.0%}" for r in table.itertuples() if r.state != "all")
-    return f"<b>Agreement with what happened:</b> {overall.stance_agreement:.0%} of stances ({per_state})."
+def agreement_text(counts: Mapping[str, tuple[int, int]]) -> str:
+    """One line of HTML: the stance agreement overall and per state, from :func:`alliances.analysis.stance_counts`."""
+    def share(state: str) -> float:
+        right, pairs = counts[state]
+        return right / pairs if pairs else math.nan
+
+    per_state = ", ".join(f"{state} {share(state):.0%}" for state in counts if state != "all")
+    return f"<b>Agreement with what happened:</b> {share('all'):.0%} of stances ({per_state})."
 
 
 class Explorer(ModelExplorer):
@@ -85,12 +89,12 @@ class Explorer(ModelExplorer):
     def apply(self, result: tuple[pd.DataFrame, pd.DataFrame]) -> None:
         pred, obs = result
         self.prediction = pred
-        self.summary.value = agreement_text(compare(pred, obs))
+        self.summary.value = agreement_text(stance_counts(pred, obs))
 
     def chart_title(self) -> str:
         return f"{self.title}, {self.when}"
 
-    def chart_for(self, result: tuple[pd.DataFrame, pd.DataFrame]) -> alt.HConcatChart:
+    def chart_for(self, result: tuple[pd.DataFrame, pd.DataFrame]) -> alt.ConcatChart:
         pred, obs = result
         return charts.side_by_side(pred, obs, title=self.chart_title(), caption=charts.SCORE_CAPTION,
                                    labels={"predicted": "predicted by the theory", "observed": "what the states did"})

@@ -20,6 +20,7 @@ from alliances.analysis import (
     observed_stances,
     predict_all,
     stance_agreement,
+    stance_counts,
 )
 from alliances.errors import ParameterError
 from alliances.theories import THEORIES, predict
@@ -139,3 +140,18 @@ def test_mismatches_are_exactly_the_wrong_stances(world):
     right, pairs = stance_agreement(pred, seen)
     assert len(wrong) == pairs - right
     assert all(r["stance"] != r["observed"] == seen[(r["state"], r["partner"])] for r in wrong)
+
+
+def test_stance_counts_are_compares_stance_agreement_for_every_theory_and_period():
+    """The widgets' one-line summary counts what compare counts: the same states, pairs and shares."""
+    for when in PERIODS:
+        world = load_world(when)
+        seen = observed(world)
+        for theory in THEORIES:
+            prediction = predict(theory, world)
+            table = compare(prediction, seen)
+            counts = stance_counts(prediction, seen)
+            assert list(counts) == table["state"].tolist(), (theory, when)
+            for row in table.itertuples():
+                right, pairs = counts[row.state]
+                assert pairs == row.pairs and right / pairs == row.stance_agreement, (theory, when)

@@ -28,8 +28,9 @@ def test_theories_side_by_side_outlines_exactly_the_misses(frame):
     seen = frame.assign(stance=["unknown", *frame["stance"][1:]], score=[float("nan"), *frame["score"][1:]])
     spec = charts.theories_side_by_side({"A": frame, "B": wrong}, seen, caption="five").to_dict()
     assert spec["resolve"]["scale"]["color"] == "shared"
-    panels = [p for row in spec["vconcat"] for p in row["hconcat"]]
+    panels = spec["concat"]
     assert [p["title"]["text"] for p in panels] == ["A", "B", "What the states did (observed)"]
+    assert spec["columns"] == 3, "three panels to a row"
     assert "reason" in tooltip_fields(spec)
     drawn = mark_counts(vlc.vegalite_to_svg(spec))
     expected_b = int(((wrong["stance"] != seen["stance"]) & (seen["stance"] != "unknown")).sum())

@@ -41,7 +41,8 @@ def test_side_by_side_shares_scale_and_order(frame):
     spec = charts.side_by_side(frame, observed, caption="same scale").to_dict()
     assert spec["resolve"]["scale"]["color"] == "shared"
     assert spec["title"]["subtitle"] == "same scale"
-    left, right = spec["hconcat"]
+    left, right = spec["concat"]
+    assert spec["columns"] == 2, "one row"
     assert left["title"]["text"] == "predicted" and right["title"]["text"] == "observed"
     for panel in (left, right):
         cells = panel["layer"][0]
@@ -51,7 +52,7 @@ def test_side_by_side_shares_scale_and_order(frame):
         assert cells["encoding"]["x"]["sort"] == ["RUS", "TUR"]
     assert [r["state"] for r in spec["datasets"]["observed"]] == list(observed["state"])
     renamed = charts.side_by_side(frame, observed, labels={"observed": "what happened"}).to_dict()
-    assert renamed["hconcat"][1]["title"]["text"] == "what happened"
+    assert renamed["concat"][1]["title"]["text"] == "what happened"
 
 
 def test_observed_by_period_shares_scale_and_order(frame):
@@ -59,8 +60,8 @@ def test_observed_by_period_shares_scale_and_order(frame):
     spec = charts.observed_by_period({"1992-1999": frame, "2023-2025": later}, caption="coded").to_dict()
     assert title_text(spec) == "Observed alignment by period"
     assert spec["resolve"]["scale"]["color"] == "shared"
-    panels = [p for row in spec["vconcat"] for p in row["hconcat"]]
-    assert [p["title"]["text"] for p in panels] == ["1992-1999", "2023-2025"]
+    panels = spec["concat"]
+    assert [p["title"]["text"] for p in panels] == ["1992-1999", "2023-2025"] and spec["columns"] == 2
     for panel in panels:
         cells = panel["layer"][0]
         assert cells["encoding"]["y"]["sort"] == ["ARM", "AZE", "GEO"]
