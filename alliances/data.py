@@ -4,7 +4,8 @@ Every table has a schema in :mod:`alliances.schemas`. :func:`load_table` checks 
 file is a regular file of at most :data:`MAX_TABLE_BYTES` *before* reading it (a named pipe,
 a device such as ``/dev/zero``, a folder or a symlink loop is refused at once), reads it as
 UTF-8 CSV with Python's :mod:`csv` module in strict mode, converts each column to its
-declared type, validates the result with pandera and the table-level rules of its schema
+declared type, validates the result against its schema (read with pandas; pandera, imported
+only then, names what is wrong) and the table-level rules of the schema
 (ordered column pairs, actor codes that must name an actor, complete yearly series), and
 turns any failure into one :class:`~alliances.errors.DataError` whose message names the
 file, the column, the CSV line (the physical line in the file, counting the header as line
@@ -381,6 +382,9 @@ def _bool_column(values: pd.Series, col: str, path: Path, lines: Sequence[int]) 
 
 
 def _validate(frame: pd.DataFrame, schema: TableSchema, path: Path, lines: Sequence[int]) -> None:
+    """``frame`` held to ``schema``: read with pandas first, and by pandera, which names each problem, if that finds one."""
+    if schema.plainly_sound(frame):
+        return
     import pandera.errors as pae
 
     try:

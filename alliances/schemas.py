@@ -15,8 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-import pandera.pandas as pa
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:  # pandera is imported only when a schema is first built (see TableSchema.pandera)
+    import pandera.pandas as pa
 
 CHOOSERS: tuple[str, ...] = ("ARM", "AZE", "GEO")
 POWERS: tuple[str, ...] = ("RUS", "TUR", "IRN", "WEST")
@@ -51,12 +57,62 @@ SECESSION_CODED_COLUMNS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One check on a column's non-missing values, declared without importing pandera.
+
+    ``kind`` is one of ``in_range`` (``args = (lo, hi)``, both ends allowed), ``isin``
+    (``args`` = the allowed values), ``ge`` (``args = (minimum,)``), ``str_matches``
+    (``args = (pattern,)``, matched from the start as :meth:`pandas.Series.str.match` does)
+    or ``format`` (``args = (test,)``, a function of the column's non-missing values that
+    returns one bool per value, named ``name``). :meth:`to_pandera` gives pandera's check of
+    the same name (``Check.in_range`` …), :meth:`holds` reads the same rule with pandas.
+    """
+
+    kind: str
+    args: tuple
+    name: str = ""
+
+    def holds(self, values: pd.Series) -> bool:
+        """Whether every value of ``values`` (non-missing, of the column's type) passes."""
+        if self.kind == "in_range":
+            lo, hi = self.args
+            return bool(((values >= lo) & (values <= hi)).all())
+        if self.kind == "ge":
+            return bool((values >= self.args[0]).all())
+        if self.kind == "isin":
+            return bool(values.isin(list(self.args)).all())
+        if self.kind == "str_matches":
+            return bool(values.str.match(self.args[0]).astype(bool).all())
+        if self.kind == "format":
+            return bool(np.asarray(self.args[0](values), dtype=bool).all())
+        raise ValueError(f"unknown rule kind {self.kind!r}")
+
+    def to_pandera(self) -> pa.Check:
+        """pandera's check of this rule (its name is what a failure message translates)."""
+        import pandera.pandas as pa
+
+        if self.kind == "in_range":
+            return pa.Check.in_range(*self.args)
+        if self.kind == "ge":
+            return pa.Check.greater_than_or_equal_to(self.args[0])
+        if self.kind == "isin":
+            return pa.Check.isin(list(self.args))
+        if self.kind == "str_matches":
+            return pa.Check.str_matches(self.args[0])
+        if self.kind == "format":
+            test = self.args[0]
+            return pa.Check(lambda s: pd.Series(np.asarray(test(s), dtype=bool), index=s.index),
+                            element_wise=False, name=self.name)
+        raise ValueError(f"unknown rule kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
 class Col:
-    """One column: ``kind`` is int, float, str or bool; ``checks`` are pandera checks."""
+    """One column: ``kind`` is int, float, str or bool; ``checks`` are its :class:`Rule` s."""
 
     kind: str
     required: bool = False
-    checks: tuple = ()
+    checks: tuple[Rule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,39 +130,75 @@ class TableSchema:
 
     columns: dict[str, str]
     key: tuple[str, ...]
-    pandera: pa.DataFrameSchema = field(repr=False)
+    specs: dict[str, Col] = field(repr=False)
     ordered: tuple[tuple[str, str], ...] = ()
     references: tuple[str, ...] = ()
     complete: tuple[str, ...] = ()
 
+    def nullable(self, column: str) -> bool:
+        """Whether ``column`` may hold missing values (no: required columns and the key)."""
+        return not (self.specs[column].required or column in self.key)
 
-_DTYPES = {"int": "Int64", "float": "float64", "str": "string", "bool": "boolean"}
+    @cached_property
+    def pandera(self) -> pa.DataFrameSchema:
+        """The table's pandera schema: dtypes, missing values, rules, a unique key; extra columns allowed.
+
+        Built, and pandera imported, the first time it is asked for: :func:`alliances.data.load_table`
+        asks only when :meth:`plainly_sound` finds a problem, so that pandera can name it.
+        """
+        import pandera.pandas as pa
+
+        return pa.DataFrameSchema(
+            {name: pa.Column(DTYPES[c.kind], checks=[rule.to_pandera() for rule in c.checks],
+                             nullable=self.nullable(name))
+             for name, c in self.specs.items()},
+            unique=list(self.key) if self.key else None,
+            strict=False,
+        )
+
+    def plainly_sound(self, frame: pd.DataFrame) -> bool:
+        """True if ``frame`` passes :attr:`pandera`, read with pandas alone (pandera is not imported).
+
+        The same rules, read at least as strictly: every column present with exactly its
+        declared dtype, no missing value where none is allowed, every rule true of every
+        non-missing value, the key unique. False means "let pandera look": the schema then
+        names each problem (``tests/test_schemas.py`` checks that True never passes a frame
+        pandera refuses, and that every course table is read this way).
+        """
+        for name, col in self.specs.items():
+            if name not in frame.columns or str(frame[name].dtype) != DTYPES[col.kind]:
+                return False
+            values = frame[name]
+            missing = values.isna()
+            if missing.any():
+                if not self.nullable(name):
+                    return False
+                values = values[~missing]
+            if not all(rule.holds(values) for rule in col.checks):
+                return False
+        return not (self.key and frame.duplicated(subset=list(self.key)).any())
+
+
+#: The pandas dtype of each column kind (what the loader converts to and pandera checks).
+DTYPES: dict[str, str] = {"int": "Int64", "float": "float64", "str": "string", "bool": "boolean"}
 
 
 def _table(columns: dict[str, Col], key: tuple[str, ...], *, ordered: tuple[tuple[str, str], ...] = (),
            references: tuple[str, ...] = (), complete: tuple[str, ...] = ()) -> TableSchema:
-    required = set(key)
-    schema = pa.DataFrameSchema(
-        {name: pa.Column(_DTYPES[c.kind], checks=list(c.checks),
-                         nullable=not (c.required or name in required))
-         for name, c in columns.items()},
-        unique=list(key) if key else None,
-        strict=False,
-    )
-    return TableSchema({n: c.kind for n, c in columns.items()}, tuple(key), schema,
+    return TableSchema({n: c.kind for n, c in columns.items()}, tuple(key), dict(columns),
                        ordered=ordered, references=references, complete=complete)
 
 
-def _in(values) -> tuple:
-    return (pa.Check.isin(list(values)),)
+def _in(values) -> tuple[Rule, ...]:
+    return (Rule("isin", tuple(values)),)
 
 
-def _range(lo, hi) -> tuple:
-    return (pa.Check.in_range(lo, hi),)
+def _range(lo, hi) -> tuple[Rule, ...]:
+    return (Rule("in_range", (lo, hi)),)
 
 
-def _nonneg() -> tuple:
-    return (pa.Check.greater_than_or_equal_to(0),)
+def _nonneg() -> tuple[Rule, ...]:
+    return (Rule("ge", (0,)),)
 
 
 YEAR = Col("int", True, _range(FIRST_YEAR, LAST_YEAR))
@@ -120,7 +212,7 @@ FLAG = Col("int", False, _in([0, 1]))
 
 SCHEMAS: dict[str, TableSchema] = {}
 
-CODE = (pa.Check.str_matches(r"^[A-Z]{2,4}$"),)
+CODE = (Rule("str_matches", (r"^[A-Z]{2,4}$",)),)
 STATE = Col("str", True, _in(CHOOSERS))
 NUM_ACTOR = Col("str", True, _in(STATES))
 PERIOD = Col("str", True, _in(PERIODS))
@@ -151,13 +243,13 @@ def is_iso_date(text: str) -> bool:
 
 
 #: An ISO date (``events.csv``, ``memberships.csv`` …): the Karabakh model and the charts parse these.
-_DATE_CHECK = pa.Check(lambda s: s.map(is_iso_date).astype(bool), element_wise=False,
-                       name="format: a calendar date written YYYY, YYYY-MM or YYYY-MM-DD")
+_DATE_CHECK = Rule("format", (lambda s: [is_iso_date(v) for v in s.tolist()],),
+                   name="format: a calendar date written YYYY, YYYY-MM or YYYY-MM-DD")
 DATE = Col("str", False, (_DATE_CHECK,))
 REQ_DATE = Col("str", True, (_DATE_CHECK,))
 #: ``arms_transfers.delivery_years``: years separated by semicolons, e.g. ``2016; 2017``.
-DELIVERY_YEARS = Col("str", False, (pa.Check(lambda s: s.str.fullmatch(r"\d{4}(; ?\d{4})*").astype(bool),
-                                              name="format: years separated by semicolons, e.g. '2016; 2017'"),))
+DELIVERY_YEARS = Col("str", False, (Rule("format", (lambda s: s.str.fullmatch(r"\d{4}(; ?\d{4})*").astype(bool),),
+                                         name="format: years separated by semicolons, e.g. '2016; 2017'"),))
 
 
 def _yearly(**columns: Col) -> dict[str, Col]:
@@ -287,7 +379,7 @@ SCHEMAS.update({
         "kinship_justification": REQ_TEXT, "kinship_source": SOURCE,
     }, ("state", "partner")),
     "security_acts": _table({
-        "act_id": Col("str", True, (pa.Check.str_matches(r"^[a-z0-9-]+$"),)),
+        "act_id": Col("str", True, (Rule("str_matches", (r"^[a-z0-9-]+$",)),)),
         "actor": Col("str", True, CODE), "target": Col("str", True, CODE), "kind": REQ_TEXT,
         "valence": Col("int", True, _in([-1, 1])), "intensity": Col("int", True, _in([1, 2])),
         "start_year": Col("int", True, _range(1900, LAST_YEAR)), "end_year": Col("int", False, _range(1900, LAST_YEAR)),

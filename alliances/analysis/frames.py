@@ -34,15 +34,18 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import pandera.errors as pae
-import pandera.pandas as pa
 
 from alliances.params import shown
 from alliances.schemas import CHOOSERS, POWERS
 from alliances.theories.base import STANCES
+
+if TYPE_CHECKING:
+    import pandera.errors as pae
+    import pandera.pandas as pa
 
 #: The stances a prediction or observed frame may hold ("unknown": no coding, no score).
 ALLOWED_STANCES: tuple[str, ...] = STANCES + ("unknown",)
@@ -79,20 +82,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     "stance": ("is not a stance", f"stance is one of {', '.join(ALLOWED_STANCES)}"),
 }
 
-#: The pandera schema of a prediction or observed frame (element checks named as in the messages).
-PREDICTION_SCHEMA = pa.DataFrameSchema(
-    {
-        "state": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
-                                   pa.Check(lambda v: v in CHOOSERS, element_wise=True, name="chooser")]),
-        "partner": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
-                                     pa.Check(lambda v: v in _PARTNERS, element_wise=True, name="partner")]),
-        "score": pa.Column(nullable=True, checks=[pa.Check(_is_number, element_wise=True, name="number"),
-                                                  pa.Check(_finite_or_nan, element_wise=True, name="finite"),
-                                                  pa.Check(_in_range, element_wise=True, name="range")]),
-        "stance": pa.Column(checks=[pa.Check(lambda v: v in ALLOWED_STANCES, element_wise=True, name="stance")]),
-    },
-    strict=False, coerce=False,
-)
+@lru_cache(maxsize=1)
+def prediction_schema() -> pa.DataFrameSchema:
+    """The pandera schema of a prediction or observed frame (element checks named as in the messages).
+
+    Built, and pandera imported, on first use: :func:`check_prediction` needs it only when
+    :func:`plainly_sound` finds a problem, so importing the course does not import pandera.
+    """
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "state": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
+                                       pa.Check(lambda v: v in CHOOSERS, element_wise=True, name="chooser")]),
+            "partner": pa.Column(checks=[pa.Check(_is_text, element_wise=True, name="text"),
+                                         pa.Check(lambda v: v in _PARTNERS, element_wise=True, name="partner")]),
+            "score": pa.Column(nullable=True, checks=[pa.Check(_is_number, element_wise=True, name="number"),
+                                                      pa.Check(_finite_or_nan, element_wise=True, name="finite"),
+                                                      pa.Check(_in_range, element_wise=True, name="range")]),
+            "stance": pa.Column(checks=[pa.Check(lambda v: v in ALLOWED_STANCES, element_wise=True,
+                                                 name="stance")]),
+        },
+        strict=False, coerce=False,
+    )
 
 
 _CHOOSER_SET, _PARTNER_SET, _STANCE_SET = frozenset(CHOOSERS), frozenset(_PARTNERS), frozenset(ALLOWED_STANCES)
@@ -164,11 +176,13 @@ def check_prediction(frame: object, label: str = "prediction") -> pd.DataFrame:
         raise ValueError(f"{label} has a column name twice: {', '.join(map(str, frame.columns[frame.columns.duplicated()]))}")
     checked = frame.reset_index(drop=True)  # rows are named by position in messages
     checked["stance"] = [s.strip().lower() if isinstance(s, str) else s for s in checked["stance"]]
-    try:
-        if not plainly_sound(checked):
-            PREDICTION_SCHEMA.validate(checked, lazy=True)
-    except pae.SchemaErrors as exc:
-        raise _first_failure(exc, label) from None
+    if not plainly_sound(checked):
+        import pandera.errors
+
+        try:
+            prediction_schema().validate(checked, lazy=True)
+        except pandera.errors.SchemaErrors as exc:
+            raise _first_failure(exc, label) from None
     pairs = list(zip(checked["state"].tolist(), checked["partner"].tolist()))
     if len(set(pairs)) < len(pairs):
         i = next(i for i, pair in enumerate(pairs) if pair in pairs[:i])
@@ -184,4 +198,4 @@ def check_prediction(frame: object, label: str = "prediction") -> pd.DataFrame:
     return checked
 
 
-__all__ = ["ALLOWED_STANCES", "PREDICTION_SCHEMA", "REQUIRED_COLUMNS", "check_prediction", "plainly_sound"]
+__all__ = ["ALLOWED_STANCES", "REQUIRED_COLUMNS", "check_prediction", "plainly_sound", "prediction_schema"]

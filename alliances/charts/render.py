@@ -201,11 +201,11 @@ def render_bundle(spec: dict[str, Any], **metadata: Any) -> tuple[dict[str, Any]
 def enable_offline_rendering(static_fallback: bool = True) -> None:
     """Register and enable the course's offline Altair renderer (named ``"course"``).
 
-    Safe and cheap to call many times (registration is a dict assignment). The first call
-    starts vl_convert in a background thread (:func:`warm_up_static_copies`): its start-up,
-    1.5–4 s here, then overlaps the lesson's imports, data and models instead of delaying its
-    first chart; later charts take ~0.1 s for the SVG copy and tens of milliseconds for the
-    PNG. ``static_fallback=False`` leaves both static copies out (faster redraws; nothing for
+    Safe and cheap to call many times (registration is a dict assignment). In a kernel the
+    first call has vl_convert's engine start just after the cell (:func:`warm_up_when_idle`),
+    so its start-up (0.3–0.9 s on the test machine) falls while the reader reads, not in the
+    first chart; each chart then takes 0.1–0.3 s for the SVG copy and tens of milliseconds
+    for the PNG. ``static_fallback=False`` leaves both static copies out (faster redraws; nothing for
     GitHub/nbviewer to show, and without the PNG JupyterLab's renderer writes one back, see
     the module docstring): for experiments, not for the lessons. Returns None, so a notebook cell that ends with this call shows no
     output.
@@ -222,19 +222,59 @@ def enable_offline_rendering(static_fallback: bool = True) -> None:
         alt.renderers.register(RENDERER_NAME, render_bundle)
         alt.renderers.enable(RENDERER_NAME)
     if static_fallback:
-        warm_up_static_copies()
+        warm_up_when_idle()
+
+
+def warm_up_when_idle(delay: float = 0.2) -> bool:
+    """In a Jupyter kernel, start :func:`warm_up_static_copies` just after the current cell has finished.
+
+    vl_convert holds the GIL while its engine starts (0.3–0.9 s on the test machine), so a
+    thread started at once only moves that wait into the running cell. Started ``delay``
+    seconds after the cell, from the kernel's event loop, it runs while the reader reads
+    and the first chart does not pay it. Outside a kernel (a script, nbconvert without IPython)
+    nothing is started: the first static copy starts the engine. Returns whether a warm-up
+    was scheduled (once per process).
+    """
+    if _settings.get("warm_up") is not None or _settings.get("warm_up_scheduled"):
+        return False
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - the course always has IPython
+        return False
+    shell = get_ipython()
+    if shell is None:
+        return False
+
+    def after_cell(*_: Any) -> None:
+        shell.events.unregister("post_run_cell", after_cell)
+        try:
+            import asyncio
+
+            asyncio.get_running_loop().call_later(delay, warm_up_static_copies)
+        except RuntimeError:  # no running loop (a terminal IPython): start now
+            warm_up_static_copies()
+
+    _settings["warm_up_scheduled"] = True
+    shell.events.register("post_run_cell", after_cell)
+    return True
 
 
 _WARM_UP_SPEC: dict[str, Any] = {"data": {"values": [{"x": 0}]}, "mark": "point",
                                  "encoding": {"x": {"field": "x", "type": "quantitative"}}}
 
 
+def warm_up_thread() -> threading.Thread | None:
+    """The warm-up thread of this process, once :func:`warm_up_static_copies` has started it."""
+    thread = _settings.get("warm_up")
+    return thread if isinstance(thread, threading.Thread) else None
+
+
 def warm_up_static_copies() -> threading.Thread:
     """Start vl_convert (its JavaScript engine, Vega-Lite, the fonts) in a daemon thread, once per process.
 
-    vl_convert releases the GIL while it works, so the kernel runs on while the engine starts;
-    the first :func:`svg_copy` waits only for what is left of the start-up. A failure here is
-    silent: the chart's own call warns as :func:`svg_copy` does. Returns the thread.
+    vl_convert holds the GIL while it works, so the thread is best started when the kernel is
+    idle (:func:`warm_up_when_idle`). A failure here is silent: the chart's own call warns as
+    :func:`svg_copy` does. Returns the thread.
     """
     thread = _settings.get("warm_up")
     if isinstance(thread, threading.Thread):
@@ -317,5 +357,6 @@ def with_datasets(chart: Chart, datasets: Mapping[str, Rows]) -> Chart:
 __all__ = [
     "PNG_MIME", "RENDERER_NAME", "Rows", "SVG_MIME", "TEXT_MIME", "VEGALITE_MIME", "cell_text",
     "enable_offline_rendering", "json_value", "named_data", "parse_date", "png_copy", "records",
-    "recompress_png", "render_bundle", "require_columns", "stable_svg_ids", "svg_copy", "warm_up_static_copies", "with_datasets",
+    "recompress_png", "render_bundle", "require_columns", "stable_svg_ids", "svg_copy", "warm_up_static_copies", "warm_up_thread",
+    "warm_up_when_idle", "with_datasets",
 ]

@@ -93,7 +93,7 @@ def test_the_quick_reading_never_passes_a_frame_the_schema_refuses(column, row, 
     frame = PREDICTION.copy().astype({column: object})
     frame.loc[row, column] = value
     if frames.plainly_sound(frame):
-        frames.PREDICTION_SCHEMA.validate(frame, lazy=True)  # raises SchemaErrors if the reading was wrong
+        frames.prediction_schema().validate(frame, lazy=True)  # raises SchemaErrors if the reading was wrong
 
 
 def test_every_frame_the_course_makes_takes_the_quick_reading():
