@@ -428,7 +428,7 @@ def _spending_ratios(src: _Source) -> pd.DataFrame:
 
 def _spending_disagreements(src: _Source, years: tuple[int, ...]) -> list[str]:
     """Notes for actors whose NMC military spending is far from SIPRI's in the covered years."""
-    off = _spending_ratios(src).query("@years[0] <= year <= @years[-1]")
+    off = (ratios := _spending_ratios(src))[ratios["year"].between(years[0], years[-1])]  # not query(): it parses
     return [f"cinc: {actor}'s military spending in NMC is {_span(g['ratio'], '{:.1f}')} times SIPRI's in "
             f"{_span(g['year'], '{:d}', '-')}, so the spending part of its CINC is uncertain then."
             for actor, g in off.groupby("actor", sort=True)]

@@ -179,14 +179,24 @@ def overall_agreement(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[
 
     The same count (:func:`count_right`) and the same pairs, without validating the frames
     or splitting them by state: the fast path for many redraws of frames that
-    :func:`~alliances.theories.predict` and :func:`observed` already built
-    (:func:`~alliances.analysis.perturbation.perturbation_study`).
+    :func:`~alliances.theories.predict` and :func:`observed` already built.
     """
-    seen = observed_stances(observed)
     observed_score = dict(zip(zip(observed["state"].tolist(), observed["partner"].tolist()), observed["score"].tolist()))
-    pairs = list(zip(prediction["state"].tolist(), prediction["partner"].tolist()))
-    scores = prediction["score"].tolist()
-    right, compared = count_right(pairs, prediction["stance"].tolist(), scores, seen)
+    return agreement_of(list(zip(prediction["state"].tolist(), prediction["partner"].tolist())),
+                        prediction["stance"].tolist(), prediction["score"].tolist(),
+                        observed_stances(observed), observed_score)
+
+
+def agreement_of(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequence[float],
+                 seen: Mapping[Pair, str], observed_score: Mapping[Pair, float]) -> dict[str, float]:
+    """:func:`overall_agreement` of a prediction given as columns, against observed stances and scores.
+
+    ``predicted`` and ``scores`` run along ``pairs``; ``seen`` is :func:`observed_stances`,
+    ``observed_score`` each pair's observed score. For many predictions against one observed
+    frame (:func:`~alliances.analysis.perturbation.perturbation_study`), which reads the
+    observed frame once.
+    """
+    right, compared = count_right(pairs, predicted, scores, seen)
     both = np.array([(score, observed_score[pair]) for pair, score in zip(pairs, scores)
                      if pair in seen and score == score], dtype=float).reshape(-1, 2)
     return {"stance_agreement": _share(right, compared),
@@ -197,21 +207,36 @@ def overall_agreement(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[
 def _spearman(a: np.ndarray, b: np.ndarray) -> float:
     """Spearman's rank correlation (Pearson's on average ranks), NaN as :func:`_correlation` gives it.
 
-    numpy on a few dozen scores, for the many redraws of :func:`overall_agreement`; equal to
-    ``_correlation(a, b, "spearman")`` up to rounding (tests/analysis/test_perturbation.py).
+    Plain Python on a few dozen scores (numpy's per-call overhead is larger than the work here),
+    for the many redraws of :func:`agreement_of`; equal to ``_correlation(a, b, "spearman")`` up
+    to rounding (tests/analysis/test_perturbation.py).
     """
-    if len(a) <= 2 or np.all(a == a[0]) or np.all(b == b[0]):
+    xs, ys = a.tolist(), b.tolist()
+    if len(xs) <= 2 or all(x == xs[0] for x in xs) or all(y == ys[0] for y in ys):
         return math.nan
-    ra, rb = _average_ranks(a), _average_ranks(b)
-    ra, rb = ra - math.fsum(ra) / len(ra), rb - math.fsum(rb) / len(rb)  # fsum: the same bits on any CPU
-    return math.fsum(ra * rb) / math.sqrt(math.fsum(ra * ra) * math.fsum(rb * rb))
+    ra, rb = average_ranks(xs), average_ranks(ys)
+    ma, mb = math.fsum(ra) / len(ra), math.fsum(rb) / len(rb)  # fsum: the same bits on any CPU
+    ra, rb = [r - ma for r in ra], [r - mb for r in rb]
+    return math.fsum(x * y for x, y in zip(ra, rb)) / math.sqrt(math.fsum(x * x for x in ra) * math.fsum(y * y for y in rb))
 
 
-def _average_ranks(x: np.ndarray) -> np.ndarray:
-    """Ranks 1..n of ``x``, ties given the mean of their ranks (pandas' ``rank()`` default)."""
-    _, inverse, counts = np.unique(x, return_inverse=True, return_counts=True)
-    ends = np.cumsum(counts)
-    return ((ends - (counts - 1) / 2.0)[inverse]).astype(float)
+def average_ranks(values: Sequence[float]) -> list[float]:
+    """Ranks 1..n of ``values``, ties given the mean of their ranks (pandas' ``rank()`` default).
+
+    >>> average_ranks([0.5, -1.0, 0.5, 2.0])
+    [2.5, 1.0, 2.5, 4.0]
+    """
+    order = sorted(range(len(values)), key=values.__getitem__)
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        for k in order[start:end + 1]:
+            ranks[k] = (start + end) / 2 + 1
+        start = end + 1
+    return ranks
 
 
 #: The overall columns of :func:`compare` that :func:`agreement` and
@@ -384,5 +409,5 @@ def mismatches(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> list[dict[
 
 
 __all__ = ["agreement", "agreement_grid", "agreement_over_time", "ALLIANCE_KINDS", "METRICS", "agreement_without_alliance_acts", "compare", "confusion", "count_right", "divergence",
-           "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "stance_counts",
+           "agreement_of", "average_ranks", "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "stance_counts",
            "without_alliance_acts"]

@@ -27,11 +27,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from alliances.analysis.agreement import overall_agreement
+from alliances.analysis.agreement import agreement_of, observed_stances
 from alliances.analysis.observed import OBSERVED_ALIGN_AT, OBSERVED_BALANCE_AT, observed
+from alliances.analysis.robustness import read_prediction
 from alliances.codings import DERIVED
 from alliances.errors import ParameterError
-from alliances.theories import THEORIES, predict
+from alliances.theories import THEORIES
 from alliances.theories.base import stances
 from alliances.theories.registry import check_theories
 from alliances.world import World, load_world
@@ -99,8 +100,13 @@ def perturbation_study(when: str | int = "2008-2019", draws: int = 300, seed: in
     for draw in range(draws):
         redrawn = perturbed_world(world, rng, p_cell, p_drop)
         seen = perturbed_observed(obs, rng, p_cell) if perturb_observed else obs
+        # the observed frame read once per draw, each prediction as plain tuples (no frame per theory)
+        stances_seen = observed_stances(seen)
+        score_seen = dict(zip(zip(seen["state"].tolist(), seen["partner"].tolist()), seen["score"].tolist()))
         for theory in names:
-            rows.append({"draw": draw, "theory": theory, **overall_agreement(predict(theory, redrawn), seen)})
+            r = read_prediction(theory, redrawn)
+            rows.append({"draw": draw, "theory": theory,
+                         **agreement_of(r.pairs, r.stances, r.scores, stances_seen, score_seen)})
     out = pd.DataFrame(rows)
     out["rank"] = out.groupby("draw")["stance_agreement"].rank(ascending=False, method="min").astype(int)
     return out

@@ -1,7 +1,7 @@
 """How robust a claim about a theory is: over its parameter space, over periods and single years.
 
-A *claim* is a predicate on a prediction frame (``predict(theory, world, **params)`` →
-``True`` / ``False``), e.g. "Georgia's stance towards Russia is 'align'". Its robustness is
+A *claim* is a predicate on a prediction (a :class:`Reading` of ``predict(theory, world,
+**params)`` → ``True`` / ``False``), e.g. "Georgia's stance towards Russia is 'align'". Its robustness is
 measured three ways, so a claim that holds on a knife edge shows as one:
 
 - :func:`parameter_share` — the share of the theory's parameter space where it holds: a
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -35,12 +36,82 @@ from alliances.codings import DERIVED
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, FloatParam, Param, check_names
 from alliances.schemas import FIRST_YEAR, LAST_YEAR, PERIODS
-from alliances.theories import parameter_specs, predict, resolve_params, spec
+from alliances.theories import parameter_specs, resolve_params, score, spec
 from alliances.theories.balance_of_threat import top_threat
+from alliances.theories.base import stance
 from alliances.world import World, load_world
 
+
+@dataclass(frozen=True)
+class Reading:
+    """One prediction read into plain Python: what a claim's predicate looks at.
+
+    A robustness study judges thousands of predictions, so a predicate reads tuples and dicts
+    instead of a DataFrame (building the frame and reading its columns cost more than the
+    model's scores). :func:`read_prediction` makes a reading from the theory's scores;
+    :meth:`from_frame` from a prediction frame; the two agree (``tests/analysis/test_robustness.py``).
+
+    Attributes
+    ----------
+    pairs, scores, stances : tuple
+        One entry per row of the prediction, in its row order.
+    """
+
+    pairs: tuple[tuple[str, str], ...]
+    scores: tuple[float, ...]
+    stances: tuple[str, ...]
+
+    @classmethod
+    def from_frame(cls, frame: pd.DataFrame) -> Reading:
+        """The reading of a prediction frame (columns ``state``, ``partner``, ``score``, ``stance``)."""
+        return cls(tuple(zip(frame["state"].tolist(), frame["partner"].tolist())),
+                   tuple(float(x) for x in frame["score"].tolist()), tuple(str(x) for x in frame["stance"].tolist()))
+
+    @cached_property
+    def stance_of(self) -> dict[tuple[str, str], str]:
+        """``{(state, partner): stance}`` (the first row of a pair, as a mask's ``iloc[0]``)."""
+        out: dict[tuple[str, str], str] = {}
+        for pair, st in zip(self.pairs, self.stances):
+            out.setdefault(pair, st)
+        return out
+
+    @cached_property
+    def score_of(self) -> dict[tuple[str, str], float]:
+        """``{(state, partner): score}`` (the first row of a pair)."""
+        out: dict[tuple[str, str], float] = {}
+        for pair, sc in zip(self.pairs, self.scores):
+            out.setdefault(pair, sc)
+        return out
+
+    def stance(self, state: str, partner: str) -> str:
+        """``state``'s stance towards ``partner``; ``"unknown"`` if the prediction has no such pair."""
+        return self.stance_of.get((state, partner), "unknown")
+
+    def ranked(self, state: str) -> list[str]:
+        """``state``'s partners by score, highest first; ties keep row order, NaN last (as a stable sort_values)."""
+        rows = [(p, sc) for (s, p), sc in zip(self.pairs, self.scores) if s == state]
+        return [p for p, sc in sorted(rows, key=lambda r: (r[1] != r[1], -r[1] if r[1] == r[1] else 0.0))]
+
+    def lowest(self, state: str) -> str:
+        """``state``'s lowest-scored partner (``"unknown"`` if it has none)."""
+        ranked = self.ranked(state)
+        return ranked[-1] if ranked else "unknown"
+
+
+def read_prediction(theory: str, world: World, **params: Any) -> Reading:
+    """The :class:`Reading` of ``predict(theory, world, **params)``, made from the scores without a DataFrame.
+
+    The same rows in the same order, and the same stance rule (:func:`~alliances.theories.base.stance`
+    with the resolved ``align_at`` / ``balance_at``), as :func:`~alliances.theories.predict`.
+    """
+    p, scored = score(theory, world, **params)
+    pairs = tuple((s, j) for s in world.choosers for j in world.partners(s))
+    scores = tuple(float(scored[pair].score) for pair in pairs)
+    return Reading(pairs, scores, tuple(stance(x, p["align_at"], p["balance_at"]) for x in scores))
+
+
 #: A claim about a prediction: True where it holds.
-Predicate = Callable[[pd.DataFrame], bool]
+Predicate = Callable[[Reading], bool]
 
 #: Every single year a world can be built for.
 YEARS: tuple[int, ...] = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
@@ -104,37 +175,37 @@ def _world(when: str | int | World) -> World:
     return when if isinstance(when, World) else load_world(when)
 
 
-#: ``predict(theory, world, **params)``, or a memo of it (:class:`Predictions`).
-Predictor = Callable[..., pd.DataFrame]
+#: ``read_prediction(theory, world, **params)``, or a memo of it (:class:`Predictions`).
+Predictor = Callable[..., Reading]
 
 
 class Predictions:
-    """A memo of :func:`~alliances.theories.predict` for one robustness study.
+    """A memo of :func:`read_prediction` for one robustness study.
 
     Claims of one theory are judged on the same parameter samples, periods and years, so
-    :func:`claims_table` predicts each (theory, world, setting) once and lets every claim read
-    it. Call it like ``predict``; frames are shared, so a predicate must not change them.
+    :func:`claims_table` reads each (theory, world, setting) once and lets every claim look
+    at it. Call it like ``read_prediction``.
     """
 
     def __init__(self) -> None:
-        self._frames: dict[tuple, pd.DataFrame] = {}
+        self._readings: dict[tuple, Reading] = {}
         self._worlds: dict[int, World] = {}  # keeps each world alive, so its id stays its own
 
-    def __call__(self, theory: str, world: World, **params: Any) -> pd.DataFrame:
+    def __call__(self, theory: str, world: World, **params: Any) -> Reading:
         self._worlds.setdefault(id(world), world)
         key = (theory, id(world), tuple(sorted(params.items())))
-        if key not in self._frames:
-            self._frames[key] = predict(theory, world, **params)
-        return self._frames[key]
+        if key not in self._readings:
+            self._readings[key] = read_prediction(theory, world, **params)
+        return self._readings[key]
 
 
 def parameter_share(theory: str, claim: Predicate, when: str | int | World = "2008-2019", samples: int = 256,
                     seed: int = 0, method: str = "lhs", fixed: Mapping[str, Any] | None = None,
-                    predictor: Predictor = predict) -> float:
+                    predictor: Predictor = read_prediction) -> float:
     """The share of ``theory``'s parameter space (thresholds included) where ``claim`` holds.
 
     ``fixed`` holds some parameters (e.g. a named variant such as history-only); the others
-    are drawn by :func:`sample_settings`. ``predictor`` is ``predict`` or a :class:`Predictions` memo.
+    are drawn by :func:`sample_settings`. ``predictor`` is :func:`read_prediction` or a :class:`Predictions` memo.
     """
     spec(theory)
     world = _world(when)
@@ -143,7 +214,7 @@ def parameter_share(theory: str, claim: Predicate, when: str | int | World = "20
 
 
 def holds_in(theory: str, claim: Predicate, whens: Iterable[str | int],
-             params: Mapping[str, Any] | None = None, predictor: Predictor = predict) -> pd.Series:
+             params: Mapping[str, Any] | None = None, predictor: Predictor = read_prediction) -> pd.Series:
     """Whether ``claim`` holds in each period or year, at ``params`` (default: the defaults)."""
     whens = list(whens)
     return pd.Series([bool(claim(predictor(theory, load_world(w), **dict(params or {})))) for w in whens],
@@ -152,7 +223,7 @@ def holds_in(theory: str, claim: Predicate, whens: Iterable[str | int],
 
 def time_shares(theory: str, claim: Predicate, params: Mapping[str, Any] | None = None,
                 years: Sequence[int] = YEARS, within: str = "2008-2019",
-                predictor: Predictor = predict) -> dict[str, float]:
+                predictor: Predictor = read_prediction) -> dict[str, float]:
     """The share of periods, of single years, and of the single years of ``within`` where ``claim`` holds."""
     periods = holds_in(theory, claim, PERIODS, params, predictor)
     by_year = holds_in(theory, claim, years, params, predictor)
@@ -165,54 +236,31 @@ def time_shares(theory: str, claim: Predicate, params: Mapping[str, Any] | None 
 # -- the readings' claims (COURSE.md §4; default parameters, 2008-2019) -------------------------------
 
 
-# Predicates run thousands of times per claims_table (one per sampled setting); each reads the
-# frame's columns once, as lists (iterating a pandas text column goes element by element through
-# pandas), in plain Python, which is ~10x quicker than a pandas mask per pair.
-
-def _stances(frame: pd.DataFrame) -> dict[tuple[str, str], str]:
-    """``{(state, partner): stance}`` of the frame (the first row of a pair, as a mask's ``iloc[0]``)."""
-    out: dict[tuple[str, str], str] = {}
-    for s, p, st in zip(frame["state"].tolist(), frame["partner"].tolist(), frame["stance"].tolist()):
-        out.setdefault((s, p), str(st))
-    return out
-
-
-def _ranked(frame: pd.DataFrame, state: str) -> list[str]:
-    """``state``'s partners by score, highest first; ties keep row order, NaN last (as a stable sort_values)."""
-    rows = [(p, sc) for s, p, sc in zip(frame["state"].tolist(), frame["partner"].tolist(), frame["score"].tolist())
-            if s == state]
-    return [p for p, sc in sorted(rows, key=lambda r: (r[1] != r[1], -r[1] if r[1] == r[1] else 0.0))]
-
-
 def _same_stance_to(partner: str, states: Sequence[str]) -> Predicate:
-    def holds(frame: pd.DataFrame) -> bool:
-        found = _stances(frame)
-        return len({found.get((s, partner), "unknown") for s in states}) == 1
+    def holds(reading: Reading) -> bool:
+        return len({reading.stance(s, partner) for s in states}) == 1
     return holds
 
 
 def _same_stances(first: str, second: str, partners: Sequence[str]) -> Predicate:
-    def holds(frame: pd.DataFrame) -> bool:
-        found = _stances(frame)
-        return all(found.get((first, p), "unknown") == found.get((second, p), "unknown") for p in partners)
+    def holds(reading: Reading) -> bool:
+        return all(reading.stance(first, p) == reading.stance(second, p) for p in partners)
     return holds
 
 
 def _pairs_are(wanted: Mapping[tuple[str, str], str]) -> Predicate:
-    def holds(frame: pd.DataFrame) -> bool:
-        found = _stances(frame)
-        return all(found.get(pair, "unknown") == st for pair, st in wanted.items())
+    def holds(reading: Reading) -> bool:
+        return all(reading.stance(*pair) == st for pair, st in wanted.items())
     return holds
 
 
-def _rsct_claim(frame: pd.DataFrame) -> bool:
-    arm, aze, geo = (_ranked(frame, s) for s in ("ARM", "AZE", "GEO"))
-    score = dict(zip(zip(frame["state"].tolist(), frame["partner"].tolist()), frame["score"].tolist()))
+def _rsct_claim(reading: Reading) -> bool:
+    arm, aze, geo = (reading.ranked(s) for s in ("ARM", "AZE", "GEO"))
     return bool(arm[:1] == ["RUS"] and set(arm[-2:]) == {"AZE", "TUR"}
                 and aze[:1] == ["TUR"] and aze[-1:] == ["ARM"]
-                and _pairs_are({("AZE", "RUS"): "hedge", ("AZE", "WEST"): "hedge"})(frame)
+                and _pairs_are({("AZE", "RUS"): "hedge", ("AZE", "WEST"): "hedge"})(reading)
                 and geo[:1] == ["WEST"] and geo[-1:] == ["RUS"]
-                and score[("GEO", "AZE")] > 0 and score[("GEO", "TUR")] > 0)
+                and reading.score_of[("GEO", "AZE")] > 0 and reading.score_of[("GEO", "TUR")] > 0)
 
 
 @dataclass(frozen=True)
@@ -223,11 +271,6 @@ class Claim:
     text: str
     predicate: Predicate
     fixed: Mapping[str, Any] = field(default_factory=dict)
-
-
-def _lowest(frame: pd.DataFrame, state: str) -> str:
-    ranked = _ranked(frame, state)
-    return ranked[-1] if ranked else "unknown"
 
 
 _THIN = {"identity": "thin"}
@@ -260,7 +303,7 @@ LESSON_CLAIMS: tuple[Claim, ...] = (
           _pairs_are({("ARM", "AZE"): "balance", ("ARM", "TUR"): "balance", ("ARM", "RUS"): "align"})),
     Claim("balance_of_threat", "Each state's top threat is its adversary: Azerbaijan or Turkey for Armenia, "
           "Armenia for Azerbaijan, Russia for Georgia (the lowest-scored partner of each; lesson 02).",
-          lambda f: _lowest(f, "ARM") in ("AZE", "TUR") and [_lowest(f, s) for s in ("AZE", "GEO")] == ["ARM", "RUS"]),
+          lambda r: r.lowest("ARM") in ("AZE", "TUR") and [r.lowest(s) for s in ("AZE", "GEO")] == ["ARM", "RUS"]),
     Claim("omnibalancing", "Georgia's leader aligns with Russia, the patron of its separatists (lesson 03).",
           _pairs_are({("GEO", "RUS"): "align"})),
     Claim("constructivism", "Identity made in interaction makes Russia Georgia's enemy and Turkey Azerbaijan's "
@@ -276,7 +319,7 @@ LESSON_CLAIMS: tuple[Claim, ...] = (
 
 
 def robustness(claim: Claim, when: str | int = "2008-2019", samples: int = 256, seed: int = 0,
-               method: str = "lhs", predictor: Predictor = predict) -> dict[str, Any]:
+               method: str = "lhs", predictor: Predictor = read_prediction) -> dict[str, Any]:
     """One claim's robustness: whether it holds at the defaults, its share of parameter space and of time."""
     world = load_world(when)
     at_default = bool(claim.predicate(predictor(claim.theory, world, **dict(claim.fixed))))
@@ -297,8 +340,8 @@ def deciding_memory_cells(claim: Claim, when: str | int = "2008-2019") -> pd.Dat
     cells = [(key, value) for key, value in sorted(world.memory.items())
              if value != 0 and not any(code in DERIVED for code in key)]
     rows = [{"state": s, "partner": j, "memory": value,
-             "holds_if_zero": bool(claim.predicate(predict(claim.theory, world.replace(memory={(s, j): 0}),
-                                                           **dict(claim.fixed))))}
+             "holds_if_zero": bool(claim.predicate(read_prediction(claim.theory, world.replace(memory={(s, j): 0}),
+                                                                   **dict(claim.fixed))))}
             for (s, j), value in cells]
     return pd.DataFrame(rows, columns=["state", "partner", "memory", "holds_if_zero"])
 
@@ -384,5 +427,5 @@ def _top_threats(world: World, params: Mapping[str, Any]) -> dict[str, str]:
 
 
 __all__ = ["CLAIMS", "LESSON_CLAIMS", "METHODS", "YEARS", "Claim", "Predicate", "Predictions", "Predictor",
-           "claim_sentences", "claims_table", "deciding_memory_cells", "holds_in", "parameter_share",
-           "robustness", "sample_settings", "share_holding", "time_shares", "top_threat_shares"]
+           "Reading", "claim_sentences", "claims_table", "deciding_memory_cells", "holds_in", "parameter_share",
+           "read_prediction", "robustness", "sample_settings", "share_holding", "time_shares", "top_threat_shares"]

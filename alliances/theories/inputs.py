@@ -55,9 +55,11 @@ def acts_sum(world: World, actor: str, target: str, valence: int,
              exclude: Iterable[str] = ()) -> int:
     """Summed intensity of ``actor``'s acts of ``valence`` (-1 hostile, +1 supportive) towards
     ``target`` active in the world's years, leaving out the act ids in ``exclude``."""
-    skip = set(exclude)
-    return sum(a.intensity for a in world.acts_between(actor, target)
-               if a.valence == valence and a.act_id not in skip)
+    acts = world.acts_between(actor, target)
+    if not acts:  # most pairs: no acts at all
+        return 0
+    skip = exclude if isinstance(exclude, (set, frozenset)) else set(exclude)
+    return sum(a.intensity for a in acts if a.valence == valence and a.act_id not in skip)
 
 
 def hostility(world: World, actor: str, target: str, exclude: Iterable[str] = ()) -> float:

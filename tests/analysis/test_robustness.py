@@ -1,22 +1,26 @@
 """alliances.analysis.robustness: shares of parameter space and of time where a claim holds."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from alliances import load_world
+from alliances import PERIODS, THEORIES, load_world
 from alliances.analysis.robustness import (
     CLAIMS,
     LESSON_CLAIMS,
+    Reading,
     claims_table,
     holds_in,
     parameter_share,
     sample_settings,
+    read_prediction,
     share_holding,
     time_shares,
     top_threat_shares,
 )
 from alliances.errors import ParameterError
 from alliances.params import BoolParam, ChoiceParam, FloatParam
-from alliances.theories import predict
+from alliances.theories import parameter_specs, predict
 
 X = FloatParam("x", 0.5, "x", low=0.0, high=1.0)
 Y = FloatParam("y", 0.0, "y", low=-1.0, high=1.0)
@@ -81,9 +85,26 @@ def test_parameter_share_of_a_claim_whose_share_is_known():
               .query("state == 'GEO' and partner == 'TUR'")["score"].item() for w in (0.1, 0.5, 1.0)}
     m = world.memory.get(("GEO", "TUR"), 0.0) / 2
     assert scores == {m}
-    balances = lambda f: f.query("state == 'GEO' and partner == 'TUR'")["stance"].item() == "balance"  # noqa: E731
+    balances = lambda r: r.stance("GEO", "TUR") == "balance"  # noqa: E731
     share = parameter_share("constructivism", balances, world, samples=400, seed=2, fixed=fixed)
     assert share == pytest.approx(min(1.0, max(0.0, -m)), abs=1 / 400)
+
+
+@settings(max_examples=60, deadline=None)
+@given(theory=st.sampled_from(THEORIES), when=st.sampled_from([*PERIODS, 1995, 2021]), seed=st.integers(0, 10**6))
+def test_a_reading_made_from_the_scores_is_the_reading_of_the_prediction_frame(theory, when, seed):
+    """Claims read predictions without building a frame; they see what predict() returns, row for row."""
+    world = load_world(when)
+    (setting,) = sample_settings(parameter_specs(theory), 1, seed=seed)
+    assert read_prediction(theory, world, **setting) == Reading.from_frame(predict(theory, world, **setting))
+
+
+def test_a_reading_answers_stances_scores_and_rankings():
+    reading = Reading((("ARM", "RUS"), ("ARM", "TUR"), ("ARM", "IRN"), ("GEO", "RUS")), (0.5, -0.5, float("nan"), 0.1),
+                      ("align", "balance", "unknown", "hedge"))
+    assert reading.stance("ARM", "RUS") == "align" and reading.stance("AZE", "RUS") == "unknown"
+    assert reading.ranked("ARM") == ["RUS", "TUR", "IRN"] and reading.lowest("ARM") == "IRN"
+    assert reading.lowest("AZE") == "unknown" and reading.score_of[("GEO", "RUS")] == 0.1
 
 
 def test_parameter_share_is_reproducible_and_bounded():
