@@ -70,18 +70,12 @@ class Reading:
     @cached_property
     def stance_of(self) -> dict[tuple[str, str], str]:
         """``{(state, partner): stance}`` (the first row of a pair, as a mask's ``iloc[0]``)."""
-        out: dict[tuple[str, str], str] = {}
-        for pair, st in zip(self.pairs, self.stances):
-            out.setdefault(pair, st)
-        return out
+        return dict(reversed(list(zip(self.pairs, self.stances))))
 
     @cached_property
     def score_of(self) -> dict[tuple[str, str], float]:
         """``{(state, partner): score}`` (the first row of a pair)."""
-        out: dict[tuple[str, str], float] = {}
-        for pair, sc in zip(self.pairs, self.scores):
-            out.setdefault(pair, sc)
-        return out
+        return dict(reversed(list(zip(self.pairs, self.scores))))
 
     def stance(self, state: str, partner: str) -> str:
         """``state``'s stance towards ``partner``; ``"unknown"`` if the prediction has no such pair."""

@@ -105,6 +105,8 @@ def test_a_reading_answers_stances_scores_and_rankings():
     assert reading.stance("ARM", "RUS") == "align" and reading.stance("AZE", "RUS") == "unknown"
     assert reading.ranked("ARM") == ["RUS", "TUR", "IRN"] and reading.lowest("ARM") == "IRN"
     assert reading.lowest("AZE") == "unknown" and reading.score_of[("GEO", "RUS")] == 0.1
+    twice = Reading((("ARM", "RUS"), ("ARM", "RUS")), (0.5, -0.5), ("align", "balance"))
+    assert twice.stance("ARM", "RUS") == "align" and twice.score_of[("ARM", "RUS")] == 0.5  # the first row
 
 
 def test_parameter_share_is_reproducible_and_bounded():
