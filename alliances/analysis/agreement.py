@@ -174,22 +174,12 @@ def confusion(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(index=list(STANCES), columns=list(STANCES), fill_value=0).astype(int)
 
 
-def overall_agreement(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[str, float]:
-    """:func:`compare`'s overall ``stance_agreement``, ``rank_correlation`` and ``mean_abs_difference``.
-
-    The same count (:func:`count_right`) and the same pairs, without validating the frames
-    or splitting them by state: the fast path for many redraws of frames that
-    :func:`~alliances.theories.predict` and :func:`observed` already built.
-    """
-    observed_score = dict(zip(zip(observed["state"].tolist(), observed["partner"].tolist()), observed["score"].tolist()))
-    return agreement_of(list(zip(prediction["state"].tolist(), prediction["partner"].tolist())),
-                        prediction["stance"].tolist(), prediction["score"].tolist(),
-                        observed_stances(observed), observed_score)
-
-
 def agreement_of(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequence[float],
                  seen: Mapping[Pair, str], observed_score: Mapping[Pair, float]) -> dict[str, float]:
-    """:func:`overall_agreement` of a prediction given as columns, against observed stances and scores.
+    """:func:`compare`'s overall ``stance_agreement``, ``rank_correlation`` and ``mean_abs_difference``.
+
+    The same count (:func:`count_right`) and the same pairs, of a prediction given as columns,
+    without validating or splitting by state: the fast path for many redraws.
 
     ``predicted`` and ``scores`` run along ``pairs``; ``seen`` is :func:`observed_stances`,
     ``observed_score`` each pair's observed score. For many predictions against one observed
@@ -409,5 +399,5 @@ def mismatches(prediction: pd.DataFrame, seen: Mapping[Pair, str]) -> list[dict[
 
 
 __all__ = ["agreement", "agreement_grid", "agreement_over_time", "ALLIANCE_KINDS", "METRICS", "agreement_without_alliance_acts", "compare", "confusion", "count_right", "divergence",
-           "agreement_of", "average_ranks", "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "overall_agreement", "stance_agreement", "stance_counts",
+           "agreement_of", "average_ranks", "divergence_records", "hedge_baseline", "mismatches", "observed_stances", "stance_agreement", "stance_counts",
            "without_alliance_acts"]

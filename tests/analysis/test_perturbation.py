@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from alliances import PERIODS, load_world
-from alliances.analysis.agreement import compare, overall_agreement
+from alliances.analysis.agreement import agreement_of, compare, observed_stances
 from alliances.analysis.observed import observed
 from alliances.analysis.perturbation import (
     perturbation_study,
@@ -12,6 +12,7 @@ from alliances.analysis.perturbation import (
     perturbed_observed,
     perturbed_world,
 )
+from alliances.analysis.robustness import read_prediction
 from alliances.codings import DERIVED
 from alliances.errors import ParameterError
 from alliances.theories import THEORIES, predict
@@ -41,8 +42,11 @@ def test_the_fast_overall_row_is_compares_overall_row(when):
     rng = np.random.default_rng(5)
     for seen in (observed(world), perturbed_observed(observed(world), rng, p_cell=0.5)):
         for theory in THEORIES:
-            prediction = predict(theory, perturbed_world(world, rng))
-            fast, full = overall_agreement(prediction, seen), compare(prediction, seen).set_index("state").loc["all"]
+            redrawn = perturbed_world(world, rng)
+            r = read_prediction(theory, redrawn)
+            scores = dict(zip(zip(seen["state"], seen["partner"]), seen["score"]))
+            fast = agreement_of(r.pairs, r.stances, r.scores, observed_stances(seen), scores)
+            full = compare(predict(theory, redrawn), seen).set_index("state").loc["all"]
             for column, value in fast.items():
                 assert value == pytest.approx(full[column], nan_ok=True), (when, theory, column)
 
