@@ -309,6 +309,21 @@ class StudentResult:
     cpu_s: float | None = None
 
 
+def run_lesson(hub: Hub, user: str, deadline: float, on_chart: Any = None) -> list[str]:
+    """Run every code cell of lesson 00 in a new kernel of ``user``'s (ready) server; the errors, if any."""
+    kernel = Kernel(hub, user, "notebooks")
+    errors: list[str] = []
+    try:
+        for cell in nbformat.read(LESSON, as_version=4).cells:
+            if cell.cell_type == "code":
+                errors += kernel.execute(cell.source, deadline, on_chart)[1]
+                if errors:
+                    break
+    finally:
+        kernel.close()
+    return errors
+
+
 def run_student(hub: Hub, user: str, start_at: float, deadline: float) -> StudentResult:
     """One student clicks "start" at ``start_at``, then runs every code cell of lesson 00."""
     result = StudentResult(user)
@@ -323,16 +338,7 @@ def run_student(hub: Hub, user: str, start_at: float, deadline: float) -> Studen
     try:
         start_server(hub, user, deadline)
         result.server_ready_s = round(time.monotonic() - t0, 2)
-        kernel = Kernel(hub, user, "notebooks")
-        try:
-            for cell in nbformat.read(LESSON, as_version=4).cells:
-                if cell.cell_type == "code":
-                    _, errors = kernel.execute(cell.source, deadline, chart)
-                    result.errors += errors
-                    if errors:
-                        break
-        finally:
-            kernel.close()
+        result.errors += run_lesson(hub, user, deadline, chart)
         result.lesson_done_s = round(time.monotonic() - t0, 2)
         if not result.charts:
             result.errors.append("no chart output")
@@ -349,12 +355,18 @@ def percentile(values: list[float], q: float) -> float | None:
     return round(statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1], 2)
 
 
-def load_run(hub: Hub, n: int, stagger: float, deadline: float) -> dict[str, Any]:
+def add_students(hub: Hub, n: int) -> list[str]:
+    """Create ``n`` students on the hub, each with lesson 00 in their home (as nbgitpuller would put it)."""
     users = [f"student{i:02d}" for i in range(1, n + 1)]
     hub.api("POST", "/hub/api/users", json={"usernames": users}).raise_for_status()
-    for user in users:  # what nbgitpuller would have put in each home: the lesson
+    for user in users:
         (hub.homes / user / "notebooks").mkdir(parents=True)
         shutil.copy(LESSON, hub.homes / user / "notebooks" / LESSON.name)
+    return users
+
+
+def load_run(hub: Hub, n: int, stagger: float, deadline: float) -> dict[str, Any]:
+    users = add_students(hub, n)
     sampler = Sampler(hub.run_id)
     sampler.start()
     load_before = os.getloadavg()[0]

@@ -25,7 +25,6 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from alliances.analysis.comparison import predict_all
@@ -91,22 +90,45 @@ def stance_counts(prediction: pd.DataFrame, observed: pd.DataFrame) -> dict[str,
     return out
 
 
-def _correlation(a: pd.Series, b: pd.Series, method: str) -> float:
-    """Pearson or Spearman correlation of two aligned score columns; NaN if either is constant."""
-    if len(a) <= 2 or a.std() == 0 or b.std() == 0:
-        return math.nan
-    both = pd.DataFrame({"a": a.to_numpy(), "b": b.to_numpy()})
-    return float(both.corr(method=method).iloc[0, 1])
-
-
 def _share(right: int, pairs: int) -> float:
     return right / pairs if pairs else math.nan
 
 
-def _scored_pairs(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
-    merged = prediction.merge(observed, on=["state", "partner"], suffixes=("_pred", "_obs"))
-    return merged[merged["score_obs"].notna() & merged["score_pred"].notna()
-                  & (merged["stance_obs"] != "unknown")]
+def _columns(frame: pd.DataFrame) -> tuple[list[Pair], list[str], list[float]]:
+    """A prediction (or observed) frame as plain lists: its pairs, stances and scores, in row order."""
+    return (list(zip(frame["state"].tolist(), frame["partner"].tolist())), frame["stance"].tolist(),
+            frame["score"].tolist())
+
+
+def _overall(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequence[float], seen: Mapping[Pair, str],
+             shared: Mapping[Pair, str], observed_score: Mapping[Pair, float]) -> dict[str, Any]:
+    """Every :func:`compare` metric of one group of rows (one state's, or all)."""
+    right, compared = count_right(pairs, predicted, scores, seen)
+    right_shared, _ = count_right(pairs, predicted, scores, shared)
+    hedged, _ = count_right(pairs, ["hedge"] * len(pairs), scores, seen)
+    mine = [score for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    theirs = [observed_score[pair] for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    return {"pairs": compared, "stance_agreement": _share(right, compared),
+            "agreement_shared_cutoffs": _share(right_shared, compared), "hedge_baseline": _share(hedged, compared),
+            "score_correlation": pearson(mine, theirs), "rank_correlation": spearman(mine, theirs),
+            "mean_abs_difference": mean_abs_difference(mine, theirs)}
+
+
+def _compare_rows(prediction: pd.DataFrame, observed: pd.DataFrame) -> list[dict[str, Any]]:
+    """:func:`compare`'s rows as dicts, read from the frames' columns once."""
+    prediction = check_prediction(prediction, "prediction")
+    observed = check_prediction(observed, "observed")
+    seen = observed_stances(observed)
+    observed_score = {pair: score for pair, score in zip(*_columns(observed)[::2]) if pair in seen}
+    shared = dict(zip(observed_score, stances(list(observed_score.values()), SHARED_ALIGN_AT, SHARED_BALANCE_AT)))
+    pairs, predicted, scores = _columns(prediction)
+    compared = [pair[0] for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    rows = []
+    for state in [*dict.fromkeys(compared), "all"]:
+        mine = [k for k, pair in enumerate(pairs) if state in ("all", pair[0])]
+        rows.append({"state": state, **_overall([pairs[k] for k in mine], [predicted[k] for k in mine],
+                                                [scores[k] for k in mine], seen, shared, observed_score)})
+    return rows
 
 
 def compare(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
@@ -115,6 +137,7 @@ def compare(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
     No single number carries the verdict; each row (pairs where both sides have a score)
     reports
 
+    - ``pairs``: how many pairs are compared — those with an observed stance and a predicted score;
     - ``stance_agreement``: share of pairs with the same stance (0–1), the observed stances
       as the ``observed`` frame gives them (the coding's cut-offs by default, see
       :mod:`alliances.analysis.observed`) — counted by :func:`count_right`;
@@ -122,32 +145,22 @@ def compare(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
       theories' default cut-offs (:data:`~alliances.analysis.observed.SHARED_ALIGN_AT`), so
       both sides use one rule with one set of cut-offs;
     - ``hedge_baseline``: the stance agreement of "every pair hedges" on the same pairs;
-    - ``score_correlation`` (Pearson) and ``rank_correlation`` (Spearman) of the two scores,
-      NaN when either side is constant (e.g. balance of power's identical rows);
+    - ``score_correlation`` (Pearson, :func:`pearson`) and ``rank_correlation`` (Spearman,
+      :func:`spearman`) of the two scores, NaN when either side is constant (e.g. balance of
+      power's identical rows) or there are fewer than three pairs;
     - ``mean_abs_difference``: mean |predicted − observed| score (0–2).
 
+    Rows: each state with a compared pair, in the prediction's order, then ``"all"``. Every
+    prediction row is compared once (a pair the observed frame lists twice is read at its last row).
     :func:`confusion` gives the 3 × 3 table behind ``stance_agreement``.
     """
-    prediction = check_prediction(prediction, "prediction")
-    observed = check_prediction(observed, "observed")
-    seen = observed_stances(observed)
-    ok = observed[(observed["stance"] != "unknown") & observed["score"].notna()]
-    shared = dict(zip(zip(ok["state"], ok["partner"]), stances(ok["score"], SHARED_ALIGN_AT, SHARED_BALANCE_AT)))
-    merged = _scored_pairs(prediction, observed)
-    rows = []
-    groups = [(s, prediction[prediction["state"] == s]) for s in dict.fromkeys(merged["state"])]
-    for state, pred in groups + [("all", prediction)]:
-        right, pairs = stance_agreement(pred, seen)
-        right_shared, _ = stance_agreement(pred, shared)
-        hedged, _ = count_right(zip(pred["state"], pred["partner"]), ["hedge"] * len(pred), pred["score"], seen)
-        g = merged if state == "all" else merged[merged["state"] == state]
-        mad = float((g["score_pred"] - g["score_obs"]).abs().mean()) if len(g) else math.nan
-        rows.append({"state": state, "pairs": pairs, "stance_agreement": _share(right, pairs),
-                     "agreement_shared_cutoffs": _share(right_shared, pairs), "hedge_baseline": _share(hedged, pairs),
-                     "score_correlation": _correlation(g["score_pred"], g["score_obs"], "pearson"),
-                     "rank_correlation": _correlation(g["score_pred"], g["score_obs"], "spearman"),
-                     "mean_abs_difference": mad})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(_compare_rows(prediction, observed))
+
+
+def _scored_pairs(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
+    merged = prediction.merge(observed, on=["state", "partner"], suffixes=("_pred", "_obs"))
+    return merged[merged["score_obs"].notna() & merged["score_pred"].notna()
+                  & (merged["stance_obs"] != "unknown")]
 
 
 def confusion(prediction: pd.DataFrame, observed: pd.DataFrame) -> pd.DataFrame:
@@ -178,7 +191,7 @@ def agreement_of(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequen
                  seen: Mapping[Pair, str], observed_score: Mapping[Pair, float]) -> dict[str, float]:
     """:func:`compare`'s overall ``stance_agreement``, ``rank_correlation`` and ``mean_abs_difference``.
 
-    The same count (:func:`count_right`) and the same pairs, of a prediction given as columns,
+    The same count (:func:`count_right`), pairs and formulas, of a prediction given as columns,
     without validating or splitting by state: the fast path for many redraws.
 
     ``predicted`` and ``scores`` run along ``pairs``; ``seen`` is :func:`observed_stances`,
@@ -187,27 +200,54 @@ def agreement_of(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequen
     observed frame once.
     """
     right, compared = count_right(pairs, predicted, scores, seen)
-    both = np.array([(score, observed_score[pair]) for pair, score in zip(pairs, scores)
-                     if pair in seen and score == score], dtype=float).reshape(-1, 2)
-    return {"stance_agreement": _share(right, compared),
-            "rank_correlation": _spearman(both[:, 0], both[:, 1]),
-            "mean_abs_difference": float(np.abs(both[:, 0] - both[:, 1]).mean()) if len(both) else math.nan}
+    mine = [score for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    theirs = [observed_score[pair] for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    return {"stance_agreement": _share(right, compared), "rank_correlation": spearman(mine, theirs),
+            "mean_abs_difference": mean_abs_difference(mine, theirs)}
 
 
-def _spearman(a: np.ndarray, b: np.ndarray) -> float:
-    """Spearman's rank correlation (Pearson's on average ranks), NaN as :func:`_correlation` gives it.
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float:
+    r"""Pearson's correlation of two equally long lists of scores.
 
-    Plain Python on a few dozen scores (numpy's per-call overhead is larger than the work here),
-    for the many redraws of :func:`agreement_of`; equal to ``_correlation(a, b, "spearman")`` up
-    to rounding (tests/analysis/test_perturbation.py).
+    .. math:: r = \frac{\sum_k (x_k - \bar x)(y_k - \bar y)}{\sqrt{\sum_k (x_k - \bar x)^2 \sum_k (y_k - \bar y)^2}}
+
+    NaN when there are fewer than three pairs or either list is constant (no correlation to
+    speak of). Plain Python with :func:`math.fsum` (correctly rounded sums: the same bits on any
+    CPU); on a few dozen scores numpy's per-call overhead is larger than the work. Equal to
+    pandas' ``corr()`` up to rounding (tests/analysis/test_yardstick.py).
+
+    >>> pearson([1.0, 2.0, 3.0], [2.0, 4.0, 7.0])
+    0.9933992677987828
     """
-    xs, ys = a.tolist(), b.tolist()
     if len(xs) <= 2 or all(x == xs[0] for x in xs) or all(y == ys[0] for y in ys):
         return math.nan
-    ra, rb = average_ranks(xs), average_ranks(ys)
-    ma, mb = math.fsum(ra) / len(ra), math.fsum(rb) / len(rb)  # fsum: the same bits on any CPU
-    ra, rb = [r - ma for r in ra], [r - mb for r in rb]
-    return math.fsum(x * y for x, y in zip(ra, rb)) / math.sqrt(math.fsum(x * x for x in ra) * math.fsum(y * y for y in rb))
+    mx, my = math.fsum(xs) / len(xs), math.fsum(ys) / len(ys)
+    dx, dy = [x - mx for x in xs], [y - my for y in ys]
+    sx, sy = max(map(abs, dx)), max(map(abs, dy))  # r is scale-free: scaled, tiny deviations cannot underflow
+    if sx == 0 or sy == 0:
+        return math.nan
+    dx, dy = [a / sx for a in dx], [b / sy for b in dy]
+    return math.fsum(a * b for a, b in zip(dx, dy)) / math.sqrt(math.fsum(a * a for a in dx) * math.fsum(b * b for b in dy))
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """Spearman's rank correlation: :func:`pearson` of the :func:`average_ranks` (NaN as :func:`pearson`).
+
+    >>> round(spearman([0.1, 0.5, 0.2, 0.9], [1.0, 3.0, 2.0, 2.5]), 12)
+    0.8
+    """
+    if len(xs) <= 2 or all(x == xs[0] for x in xs) or all(y == ys[0] for y in ys):
+        return math.nan
+    return pearson(average_ranks(xs), average_ranks(ys))
+
+
+def mean_abs_difference(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """Mean of ``|x - y|`` over two equally long lists (NaN for none).
+
+    >>> mean_abs_difference([0.5, -1.0], [0.0, 0.0])
+    0.75
+    """
+    return math.fsum(abs(x - y) for x, y in zip(xs, ys)) / len(xs) if xs else math.nan
 
 
 def average_ranks(values: Sequence[float]) -> list[float]:
@@ -229,6 +269,7 @@ def average_ranks(values: Sequence[float]) -> list[float]:
     return ranks
 
 
+
 #: The overall columns of :func:`compare` that :func:`agreement` and
 #: :func:`agreement_over_time` carry, in order.
 METRICS: tuple[str, ...] = ("pairs", "stance_agreement", "agreement_shared_cutoffs", "hedge_baseline",
@@ -245,10 +286,8 @@ def agreement(table: pd.DataFrame, observed_frame: pd.DataFrame) -> pd.DataFrame
     """
     rows = []
     for theory in [t for t in THEORIES if t in set(table["theory"])]:
-        result = compare(table[table["theory"] == theory][list(COLUMNS)], observed_frame)
-        overall = result[result["state"] == "all"].iloc[0].to_dict()
-        per_state = {f"agreement {r.state}": r.stance_agreement
-                     for r in result.itertuples() if r.state != "all"}
+        *states, overall = _compare_rows(table[table["theory"] == theory][list(COLUMNS)], observed_frame)
+        per_state = {f"agreement {r['state']}": r["stance_agreement"] for r in states}
         rows.append({"theory": theory, "title": TITLES[theory], **{m: overall[m] for m in METRICS},
                      **per_state})
     return pd.DataFrame(rows)

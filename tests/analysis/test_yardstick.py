@@ -4,9 +4,19 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alliances import load_world
-from alliances.analysis.agreement import compare, confusion, count_right, observed_stances
+from alliances.analysis.agreement import (
+    compare,
+    confusion,
+    count_right,
+    mean_abs_difference,
+    observed_stances,
+    pearson,
+    spearman,
+)
 from alliances.analysis.observed import (
     OBSERVED_ALIGN_AT,
     OBSERVED_BALANCE_AT,
@@ -128,3 +138,55 @@ def test_agreement_without_alliance_acts_reports_both_rankings():
     # Balance of power reads no acts at all: removing them changes nothing.
     bop = table[table["theory"] == "balance_of_power"].set_index("inputs")["stance_agreement"]
     assert bop["all acts"] == bop["no alliance acts"]
+
+
+# -- compare reads plain lists; pandas is the reference ------------------------------------------
+
+scores = st.lists(st.sampled_from([-1.0, -0.5, -0.2, 0.0, 0.1, 0.2, 0.5, 0.75, 1.0]) | st.floats(-1, 1),
+                  min_size=0, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_pearson_and_spearman_equal_pandas_corr(data):
+    """On any scores (ties, constants, two or fewer pairs included) the list-based correlations equal
+    pandas' ``corr``, and both are NaN exactly when the lists are too short or one is constant."""
+    xs = data.draw(scores)
+    ys = data.draw(st.lists(st.floats(-1, 1), min_size=len(xs), max_size=len(xs)))
+    frame = pd.DataFrame({"x": xs, "y": ys}, dtype=float)
+    flat = len(xs) <= 2 or len(set(xs)) == 1 or len(set(ys)) == 1
+    ranks = frame.rank()  # Spearman's rho is Pearson's r of the average ranks
+    for ours, theirs in ((pearson(xs, ys), frame), (spearman(xs, ys), ranks)):
+        reference = math.nan if flat else theirs["x"].corr(theirs["y"])
+        assert math.isnan(ours) if math.isnan(reference) else ours == pytest.approx(reference, abs=1e-9)
+    assert (math.isnan(mean_abs_difference(xs, ys)) if not xs
+            else mean_abs_difference(xs, ys) == pytest.approx((frame["x"] - frame["y"]).abs().mean()))
+
+
+def _compare_with_pandas(prediction: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
+    """compare's metrics computed the pandas way (merge, masks, Series.corr): the reference."""
+    merged = prediction.merge(obs, on=["state", "partner"], suffixes=("_pred", "_obs"))
+    merged = merged[merged["score_obs"].notna() & merged["score_pred"].notna() & (merged["stance_obs"] != "unknown")]
+    rows = []
+    for state in [*dict.fromkeys(merged["state"]), "all"]:
+        g = merged if state == "all" else merged[merged["state"] == state]
+        a, b = g["score_pred"], g["score_obs"]
+        flat = len(g) <= 2 or a.nunique() == 1 or b.nunique() == 1
+        rows.append({"state": state, "pairs": len(g),
+                     "stance_agreement": (g["stance_pred"] == g["stance_obs"]).mean(),
+                     "agreement_shared_cutoffs": (g["stance_pred"] == stances(b, SHARED_ALIGN_AT, SHARED_BALANCE_AT)).mean(),
+                     "hedge_baseline": (g["stance_obs"] == "hedge").mean(),
+                     "score_correlation": math.nan if flat else a.corr(b),
+                     "rank_correlation": math.nan if flat else a.rank().corr(b.rank()),
+                     "mean_abs_difference": (a - b).abs().mean()})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("when", ["1992-1999", "2008-2019", "2023-2025", 1995, 2021])
+def test_compare_equals_the_pandas_reading(when):
+    """Every metric of compare, for every theory, equals the same metrics computed with pandas merges."""
+    w = load_world(when)
+    obs = observed(w)
+    for theory in THEORIES:
+        pd.testing.assert_frame_equal(compare(predict(theory, w), obs),
+                                      _compare_with_pandas(predict(theory, w), obs), check_exact=False, atol=1e-12)
