@@ -209,20 +209,18 @@ def score(world: World, p: Mapping[str, Any]) -> dict[tuple[str, str], Explanati
             parts = {lvl: (w[lvl] * level[lvl] / total if lvl in applies else 0.0) for lvl in LEVELS}
             raw = sum(parts.values())
             top = max(applies, key=lambda lvl: abs(parts[lvl]))
-            detail = {
-                "regional": f"{world.names[i]}'s historical memory of {world.names[j]} "
-                            f"({world.memory.get((i, j), 0.0):+.0f}) and "
-                            f"{_acts_words(world, i, j, off)}",
-                "weakness": (f"{world.names[j]} being the patron of {' and '.join(patron)}, "
-                             f"separatists on {world.names[i]}'s soil (horizontal weakness "
-                             f"{z:.2f})" if patron else
-                             f"{world.names[i]}'s weakness (horizontal {z:.2f}, vertical "
-                             f"{v:.2f}) making {world.names[j]}'s support a protector's"),
-                "penetration": f"{world.names[j]}'s support for {world.names[i]} ({s:.2f}), "
-                               f"its backing ({back:.2f}) and opposing ({opp:.2f}) of "
-                               f"{world.names[i]}'s rival{'s' if len(rv) > 1 else ''} "
-                               f"{_names(world, rv)}",
-            }[top]
+            if top == "regional":
+                detail = (f"{world.names[i]}'s historical memory of {world.names[j]} "
+                          f"({world.memory.get((i, j), 0.0):+.0f}) and {_acts_words(world, i, j, off)}")
+            elif top == "weakness":
+                detail = (f"{world.names[j]} being the patron of {' and '.join(patron)}, separatists on "
+                          f"{world.names[i]}'s soil (horizontal weakness {z:.2f})" if patron else
+                          f"{world.names[i]}'s weakness (horizontal {z:.2f}, vertical {v:.2f}) making "
+                          f"{world.names[j]}'s support a protector's")
+            else:
+                detail = (f"{world.names[j]}'s support for {world.names[i]} ({s:.2f}), its backing ({back:.2f}) "
+                          f"and opposing ({opp:.2f}) of {world.names[i]}'s rival{'s' if len(rv) > 1 else ''} "
+                          f"{_names(world, rv)}")
             reason = (f"RSCT gives {world.names[i]} a score of {raw:+.2f} towards {world.names[j]}, "
                       f"driven mainly by {_LEVEL_WORDS[top]}: {detail}; so {world.names[i]} "
                       f"{stance_phrase(clip(raw), p)}.")

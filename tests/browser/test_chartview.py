@@ -79,3 +79,57 @@ def test_chartview_redraws_through_changesets_offline(page, jupyterlab, scratch_
     assert page.network.remote_requests == [], page.network.remote_requests
     assert [u for u in page.network.urls if "cdn" in u or "jsdelivr" in u or "unpkg" in u] == []
     assert page.console_messages == [], page.console_messages
+
+
+SAME_CELLS = [
+    CELLS[0],
+    """\
+    def rows(n):
+        kept = [{"x": i, "y": i, "k": "kept"} for i in range(3)]          # the same at every step
+        moved = [{"x": i, "y": (i + n) % 7, "k": "moved"} for i in range(3, 6)]
+        twins = [{"x": 6, "y": 1, "k": "twin"}] * (2 if n % 2 else 1)     # a repeated row, then one fewer
+        return kept + moved + twins
+
+    base = alt.Chart(named_data("cells")).encode(x="x:O", y="y:O")
+    chart = alt.layer(base.mark_rect().encode(color="k:N"), base.mark_text().encode(text="k:N"))
+    template = with_datasets(chart.properties(title="n = 3"), {"cells": rows(3)}).to_dict()
+    view, fresh = ChartView(), ChartView()
+
+    def redraw(n):
+        view.draw(template, {"cells": rows(n)}, title=f"n = {n}")
+        # another structure every time (usermeta is not drawn): embedded anew, the reference
+        fresh.draw({**template, "usermeta": {"n": n}}, {"cells": rows(n)}, title=f"n = {n}")
+
+    slider = widgets.IntSlider(value=3, min=1, max=10, description="n")
+    slider.observe(lambda change: redraw(change["new"]), names="value")
+    redraw(3)
+    widgets.VBox([slider, view, fresh])
+    """,
+]
+
+#: Per chart widget: how often it embedded, and every mark item's markup, sorted.
+MARKS_JS = """() => [...document.querySelectorAll('.course-chartview')].map(el => ({
+  embeds: Number(el.dataset.chartviewEmbeds || 0), updates: Number(el.dataset.chartviewUpdates || 0),
+  title: el.querySelector('.role-title-text')?.textContent,
+  items: [...el.querySelectorAll('.role-mark > *')].map(item => item.outerHTML).sort()}))"""
+
+
+def test_a_redraw_draws_what_a_fresh_embed_draws(page, jupyterlab, scratch_dir, tmp_path):
+    """Rows that stay keep their marks, rows that go or come are removed or inserted (a repeated row
+    counted as often as it appears): after each step the chart has exactly the marks that embedding
+    the same rows anew gives."""
+    nb = write_notebook(scratch_dir / "chartview_same.ipynb", [textwrap.dedent(c) for c in SAME_CELLS])
+    open_notebook(page, jupyterlab, nb)
+    run_all_and_wait(page)
+    page.wait_for_function("(sel) => document.querySelectorAll(sel).length >= 2", arg=CHART_MARKS)
+    for key, n in (("ArrowRight", 4), ("ArrowRight", 5), ("ArrowRight", 6), ("ArrowLeft", 5)):
+        slider_redraw(page, key=key)
+        page.wait_for_function(f"""() => [...document.querySelectorAll('.course-chartview .role-title-text')]
+                                   .every(t => t.textContent === 'n = {n}')""")
+        view, fresh = page.evaluate(MARKS_JS)
+        assert view["items"] == fresh["items"], f"n = {n}: the redrawn marks differ from a fresh embed"
+        assert len(view["items"]) == 2 * (6 + (2 if n % 2 else 1)), view["items"]
+    screenshot(page, tmp_path, "redrawn-and-fresh")
+    assert view["embeds"] == 1 and view["updates"] >= 4, view
+    assert fresh["embeds"] >= 5, fresh
+    assert error_outputs(page) == [] and page.console_messages == [], page.console_messages
