@@ -1,10 +1,11 @@
 """What :meth:`alliances.world.World.replace` accepts: the shape and the allowed values of each coding.
 
 The ranges and vocabularies are those of the table schemas (:mod:`alliances.schemas`), which the
-loader enforces on the data files, written here as pydantic types; so a changed coding is held
-to the same rules as the data. :func:`validated` checks one field's change and turns pydantic's
-errors into one message that says where the problem lies and what shape is expected, and
-:func:`replace_codings` applies a checked change to a world (``World.replace`` calls it).
+loader enforces on the data files, written as pydantic types in :mod:`alliances.coding_shapes`
+(imported on the first change); so a changed coding is held to the same rules as the data.
+:func:`validated` checks one field's change and turns pydantic's errors into one message that
+says where the problem lies and what shape is expected, and :func:`replace_codings` applies a
+checked change to a world (``World.replace`` calls it).
 
 Codes the world *derives* are refused as keys: the world folds the USA, the EU, NATO and the
 Western states into WEST when it is loaded, and the theories read only WEST, so a change to
@@ -27,67 +28,16 @@ import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Annotated, Any, Literal
-
-from pydantic import (
-    AfterValidator,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    Strict,
-    TypeAdapter,
-    ValidationError,
-    with_config,
-)
-from typing_extensions import TypedDict
+from typing import TYPE_CHECKING, Any
 
 from alliances.params import shown
-from alliances.schemas import (
-    CINC_RANGE,
-    LANGUAGE_BRANCHES,
-    LANGUAGE_FAMILIES,
-    MEMORY_RANGE,
-    POLITY2_RANGE,
-    POLYARCHY_RANGE,
-    RELIGION_BRANCHES,
-    RELIGION_FAMILIES,
-    WEST_CAPABILITY_STATES,
-    WEST_MEMBERS,
-)
+from alliances.schemas import WEST_CAPABILITY_STATES, WEST_MEMBERS
 
-if TYPE_CHECKING:  # pragma: no cover - for annotations only; world imports this module
+if TYPE_CHECKING:  # pragma: no cover - for annotations only; world imports this module, pydantic comes on first use
+    from pydantic import ValidationError
+
+    from alliances.coding_shapes import Shape
     from alliances.world import World
-
-
-def _one_of(values: tuple[str, ...]) -> AfterValidator:
-    """A pydantic check that a string is one of ``values``."""
-    def check(value: str) -> str:
-        if value not in values:
-            raise ValueError(f"not one of {', '.join(values)}")
-        return value
-    return AfterValidator(check)
-
-
-def _no_bool(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise ValueError("give a number, not True or False")
-    return value
-
-
-#: Finite real numbers (not text, not bools) in the ranges the data files allow.
-MemoryScore = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=MEMORY_RANGE[0], le=MEMORY_RANGE[1])]
-Kinship = Annotated[Literal[0, 1], BeforeValidator(_no_bool)]
-Cinc = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=CINC_RANGE[0], le=CINC_RANGE[1])]
-NonNegative = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=0)]
-Polyarchy = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=POLYARCHY_RANGE[0], le=POLYARCHY_RANGE[1])]
-Polity2 = Annotated[float, Field(strict=True, allow_inf_nan=False, ge=POLITY2_RANGE[0], le=POLITY2_RANGE[1])]
-#: A descriptive label no theory reads (``religion``, ``ethnic_majority``): any non-empty text.
-Label = Annotated[str, Strict(), Field(min_length=1)]
-#: The identity vocabularies of ``identity.csv``'s schema.
-ReligionFamily = Annotated[str, Strict(), _one_of(RELIGION_FAMILIES)]
-ReligionBranch = Annotated[str, Strict(), _one_of(RELIGION_BRANCHES)]
-LanguageFamily = Annotated[str, Strict(), _one_of(LANGUAGE_FAMILIES)]
-LanguageBranch = Annotated[str, Strict(), _one_of(LANGUAGE_BRANCHES)]
 
 Pair = tuple[str, str]
 
@@ -99,61 +49,15 @@ class Identity:
     The families and branches take the values of ``identity.csv``'s schema
     (:data:`~alliances.schemas.RELIGION_FAMILIES` …); ``religion`` and ``ethnic_majority``
     are labels for people to read (no theory reads them), so any non-empty text will do
-    (:mod:`alliances.codings`).
+    (:class:`alliances.coding_shapes.IdentityMarkers` holds the rules).
     """
 
-    religion: Label | None
-    religion_family: ReligionFamily | None
-    religion_branch: ReligionBranch | None
-    language_family: LanguageFamily | None
-    language_branch: LanguageBranch | None
-    ethnic_majority: Label | None
-
-
-@with_config(ConfigDict(extra="forbid"))
-class CapabilityChange(TypedDict, total=False):
-    """``World.replace(capability=…)``: new values per measure (the keys of ``world.MEASURES``)."""
-
-    cinc: dict[str, Cinc]
-    milex: dict[str, NonNegative]
-    gdp: dict[str, NonNegative]
-    population: dict[str, NonNegative]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class RegimeChange(TypedDict, total=False):
-    """``World.replace(regime=…)``: new regime scores of one actor."""
-
-    polyarchy: Polyarchy
-    polity2: Polity2
-
-
-@dataclass(frozen=True)
-class Shape:
-    """What one field of ``World.replace`` accepts, and the words that describe it."""
-
-    adapter: TypeAdapter[Any]
-    expected: str
-
-
-#: Every field ``World.replace`` accepts, in the order its errors list them.
-SHAPES: Mapping[str, Shape] = MappingProxyType({
-    "memory": Shape(TypeAdapter(dict[Pair, MemoryScore]),
-                    "a mapping {(state, partner): number from -2 to 2}, e.g. {('GEO', 'TUR'): 0}"),
-    "kinship": Shape(TypeAdapter(dict[Pair, Kinship]),
-                     "a mapping {(state, partner): 0 (no kinship) or 1 (kin)}, e.g. {('AZE', 'TUR'): 0}"),
-    "capability": Shape(TypeAdapter(CapabilityChange),
-                        f"a mapping {{measure: {{actor: number ≥ 0}}}} with measure one of "
-                        f"{', '.join(CapabilityChange.__annotations__)} (cinc at most 1), e.g. {{'cinc': {{'RUS': 0.05}}}}"),
-    "regime": Shape(TypeAdapter(dict[str, RegimeChange]),
-                    "a mapping {actor: {'polyarchy': number from 0 to 1, 'polity2': number from -10 to 10}}, "
-                    "either or both, e.g. {'ARM': {'polyarchy': 0.2}}"),
-    "identity": Shape(TypeAdapter(dict[str, dict[str, Any]]),
-                      "a mapping {actor: {marker: value}} (None marks a marker unknown), "
-                      "e.g. {'GEO': {'religion_branch': 'sunni'}}"),
-    "drop_acts": Shape(TypeAdapter(list[str]),
-                       "a list of active act ids, e.g. ['tur-closes-armenian-border-1993']"),
-})
+    religion: str | None
+    religion_family: str | None
+    religion_branch: str | None
+    language_family: str | None
+    language_branch: str | None
+    ethnic_majority: str | None
 
 
 def _where(keys: list[Any]) -> str:
@@ -183,6 +87,10 @@ def validated(field: str, change: Any, shape: Shape | None = None) -> Any:
     ValueError
         Naming where the change breaks its shape or range, and the shape expected.
     """
+    from pydantic import ValidationError
+
+    from alliances.coding_shapes import SHAPES
+
     shape = SHAPES[field] if shape is None else shape
     try:
         return shape.adapter.validate_python(change)
@@ -207,7 +115,6 @@ def check_keys(field: str, keys: Iterable[Any], allowed: Iterable[Any], what: st
 DERIVED: tuple[str, ...] = tuple(dict.fromkeys(WEST_MEMBERS + WEST_CAPABILITY_STATES))
 
 _MARKERS = tuple(f.name for f in dataclasses.fields(Identity))
-_IDENTITY = Shape(TypeAdapter(Identity), SHAPES["identity"].expected)
 
 
 def _ro(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
@@ -270,7 +177,9 @@ def _replace_identity(world: World, change: Any) -> dict[str, Any]:
     for actor, markers in new.items():
         check_keys(f"identity[{actor!r}]", markers, _MARKERS, "marker(s)")
         merged = {**dataclasses.asdict(identity[actor]), **markers}
-        identity[actor] = validated(f"identity[{actor!r}]", merged, _IDENTITY)
+        from alliances.coding_shapes import IDENTITY_RECORD
+
+        identity[actor] = Identity(**validated(f"identity[{actor!r}]", merged, IDENTITY_RECORD))
     return {"identity": _ro(identity)}
 
 
@@ -315,6 +224,4 @@ def replace_codings(world: World, changes: Mapping[str, Any]) -> World:
     return dataclasses.replace(world, **updates)
 
 
-__all__ = ["DERIVED", "SHAPES", "Identity", "replace_codings", "CapabilityChange", "Cinc", "Kinship", "Label", "LanguageBranch", "LanguageFamily",
-           "MemoryScore", "NonNegative", "Pair", "Polity2", "Polyarchy", "RegimeChange", "ReligionBranch",
-           "ReligionFamily", "Shape", "check_keys", "refusal", "validated"]
+__all__ = ["DERIVED", "Identity", "Pair", "check_keys", "refusal", "replace_codings", "validated"]

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from alliances import DataError, load_world
-from alliances.codings import DERIVED, CapabilityChange
+from alliances.coding_shapes import CapabilityChange
+from alliances.codings import DERIVED
 from alliances.data import default_data_dir
 from alliances.schemas import (
     FIRST_YEAR,

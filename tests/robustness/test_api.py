@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import alliances as A
 from alliances import karabakh, secession
-from alliances.codings import SHAPES
+from alliances.coding_shapes import SHAPES
 from alliances.theories import STANCES, parameter_specs
 from tests.robustness.outcomes import run_case
 
