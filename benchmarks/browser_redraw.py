@@ -22,6 +22,15 @@ that follows it: a ``MutationObserver`` on the cell's output area records every 
 and the step ends when nothing has changed for :data:`QUIET_MS`. A step that changes no chart
 within :data:`NO_CHANGE_MS` is counted as "no redraw" (a control whose effect is in the text).
 
+Dragging: every enabled slider is also dragged once, the way a student drags it: the mouse
+presses its handle, moves across the track in :data:`DRAG_MOVES` moves one display frame
+(:data:`DRAG_FRAME_MS`) apart, and lets go. Every chart change is stamped (changes closer than
+:data:`BURST_MS` make one redraw), and so is every change of the slider's value (its handle's
+``aria-valuenow``). Per drag: the values passed and the redraws drawn while the mouse moved; the
+longest wait from a value change to the next redraw -- whether intermediate frames keep up (a
+redraw may show a later value than the one that started the wait: the widget draws the latest);
+and the time from letting go to the last change (the final frame's lag).
+
 The naive peer is what a teacher would write without the course's widgets: ``ipywidgets.interact``
 calling a function that predicts, builds the whole Altair chart and returns it, so every step
 re-embeds a new Vega view. It gets the same two controls as lesson 02's and lesson 01's first
@@ -32,6 +41,7 @@ the Python side (the callback alone, in this process).
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import statistics
@@ -43,10 +53,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 QUIET_MS = 400
 NO_CHANGE_MS = 3000
+DRAG_MOVES = 24
+DRAG_FRAME_MS = 16
+BURST_MS = 12
 
 _ARM_JS = """([cell, quiet]) => {
   const area = document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')[cell];
-  const b = window.__bench = {t0: null, last: null, mutations: 0};
+  const b = window.__bench = {t0: null, last: null, mutations: 0, stamps: []};
   const charty = n => n.nodeType === 1 && (n.matches('.vega-embed') || n.querySelector('.vega-embed'));
   if (b.observer) b.observer.disconnect();
   b.observer = new MutationObserver(list => {
@@ -54,7 +67,7 @@ _ARM_JS = """([cell, quiet]) => {
     for (const m of list) {
       const t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
       if ((t && t.closest('.vega-embed')) || [...m.addedNodes, ...m.removedNodes].some(charty)) {
-        b.last = performance.now(); b.mutations += 1;
+        b.last = performance.now(); b.mutations += 1; b.stamps.push(b.last);
       }
     }
   });
@@ -153,6 +166,50 @@ def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
     return None if b[1] is None else b[1] - b[0]
 
 
+def _drag(page: Any, control: dict[str, Any]) -> dict[str, Any] | None:
+    """Drag one slider's handle across its track; its redraws while moving and after letting go."""
+    cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
+    el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
+    if not el.evaluate("e => e.checkVisibility()"):
+        return None
+    el.scroll_into_view_if_needed()
+    handle, track = el.locator(".noUi-handle"), el.locator(".noUi-base, .noUi-target").first
+    box, lane = handle.bounding_box(), track.bounding_box()
+    if not box or not lane:
+        return None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    # towards the far end of the track, most of its width
+    end = lane["x"] + (0.1 if x > lane["x"] + lane["width"] / 2 else 0.9) * lane["width"]
+    page.evaluate(_ARM_JS, [control["cell"], QUIET_MS])
+    handle.evaluate("""h => {
+      const values = window.__bench.values = [];
+      new MutationObserver(() => values.push(performance.now()))
+        .observe(h, {attributes: true, attributeFilter: ['aria-valuenow']});
+    }""")
+    page.mouse.move(x, y)
+    page.mouse.down()
+    start = page.evaluate("() => performance.now()")
+    for k in range(1, DRAG_MOVES + 1):
+        page.mouse.move(x + (end - x) * k / DRAG_MOVES, y)
+        page.wait_for_timeout(DRAG_FRAME_MS)
+    released = page.evaluate("() => performance.now()")
+    page.mouse.up()
+    page.wait_for_function(_DONE_JS, arg=[QUIET_MS, NO_CHANGE_MS], polling=50, timeout=60_000)
+    stamps, values = page.evaluate("() => [window.__bench.stamps, window.__bench.values]")
+    bursts: list[float] = []
+    for t in stamps:
+        if not bursts or t - bursts[-1] > BURST_MS:
+            bursts.append(t)
+        else:
+            bursts[-1] = t  # a burst ends at its last change
+    moving = [t for t in bursts if t <= released]
+    waits = [next((r for r in bursts if r > v), math.inf) - v for v in values]
+    return {"cell": control["cell"], "label": control["label"], "drag_ms": round(released - start, 1),
+            "values_while_moving": sum(v <= released for v in values), "redraws_while_moving": len(moving),
+            "longest_wait_ms": round(max(waits), 1) if waits else None,
+            "after_release_ms": round(max(0.0, stamps[-1] - released), 1) if stamps else None}
+
+
 def _enabled(page: Any, control: dict[str, Any]) -> bool:
     cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
     el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
@@ -160,14 +217,15 @@ def _enabled(page: Any, control: dict[str, Any]) -> bool:
                             " && !e.matches('[disabled]')"))
 
 
-def measure_notebook(page: Any, lab: Any, path: Path, steps: int) -> dict[str, Any]:
-    """Run ``path`` in JupyterLab, then step every enabled control ``steps`` times."""
+def measure_notebook(page: Any, lab: Any, path: Path, steps: int, drag: bool = True) -> dict[str, Any]:
+    """Run ``path`` in JupyterLab, then step every enabled control ``steps`` times (and drag each
+    slider that redraws a chart once, unless ``drag`` is False)."""
     from tests.browser.jupyterlab_helpers import error_outputs, open_notebook, run_all_and_wait
 
     open_notebook(page, lab, path)
     run_all_and_wait(page, timeout=180_000)
     assert not error_outputs(page), error_outputs(page)
-    rows = []
+    rows, drags = [], []
     for control in page.evaluate(_CONTROLS_JS):
         if not _enabled(page, control):
             continue
@@ -175,11 +233,13 @@ def measure_notebook(page: Any, lab: Any, path: Path, steps: int) -> dict[str, A
         times = [_step(page, control, k) for k in range(n)]
         rows.append({**control, "ms": [t for t in times if t is not None],
                      "no_redraw": sum(t is None for t in times)})
+        if control["kind"] == "slider" and drag and times and any(t is not None for t in times):
+            drags.append(_drag(page, control))
     shots = os.environ.get("COURSE_BENCH_SHOTS")
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(Path(shots) / f"{path.stem}.png"), full_page=False)
-    return {"notebook": path.name, "controls": rows}
+    return {"notebook": path.name, "controls": rows, "drags": [d for d in drags if d]}
 
 
 def summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -188,6 +248,22 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
             "no_redraw": sum(r["no_redraw"] for r in result["controls"]),
             "p50": statistics.median(times) if times else None, "p95": p95(times) if times else None,
             "max": max(times) if times else None}
+
+
+def drag_summary(result: dict[str, Any]) -> dict[str, Any]:
+    """A notebook's drags: how many; median values passed and redraws drawn while moving; the longest
+    wait from a value change to a redraw (p95 and worst); the lag after letting go (p95 and worst)."""
+    drags = result.get("drags", [])
+    waits = [d["longest_wait_ms"] for d in drags if d["longest_wait_ms"] is not None]
+    lags = [d["after_release_ms"] for d in drags if d["after_release_ms"] is not None]
+
+    def median(key: str) -> float | None:
+        return statistics.median([d[key] for d in drags]) if drags else None
+
+    return {"notebook": result["notebook"], "drags": len(drags), "values_median": median("values_while_moving"),
+            "redraws_median": median("redraws_while_moving"),
+            "longest_wait_p95": p95(waits) if waits else None, "longest_wait_max": max(waits) if waits else None,
+            "after_release_p95": p95(lags) if lags else None, "after_release_max": max(lags) if lags else None}
 
 
 def python_side(repeat: int = 20) -> dict[str, float]:
@@ -262,12 +338,23 @@ def main() -> int:
     if code != 0 or not args.json.exists():
         return int(code) or 1
     data = json.loads(args.json.read_text())
+
+    def fmt(v: float | None) -> str:
+        return "—" if v is None else f"{v:.0f}"
+
     print("\n| notebook | controls | steps | no redraw | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|")
     for result in data["lessons"] + list(data["peers"].values()):
         s = summary(result)
-        fmt = (lambda v: "—" if v is None else f"{v:.0f}")
         print(f"| {s['notebook']} | {s['controls']} | {s['steps']} | {s['no_redraw']} | {fmt(s['p50'])} "
               f"| {fmt(s['p95'])} | {fmt(s['max'])} |")
+    print("\n| notebook | sliders dragged | values passed (median) | redraws while moving (median) "
+          "| longest wait for a redraw p95 / max ms | after letting go p95 / max ms |\n|---|---:|---:|---:|---:|---:|")
+    for result in data["lessons"] + list(data["peers"].values()):
+        d = drag_summary(result)
+        if d["drags"]:
+            print(f"| {d['notebook']} | {d['drags']} | {fmt(d['values_median'])} | {fmt(d['redraws_median'])} "
+                  f"| {fmt(d['longest_wait_p95'])} / {fmt(d['longest_wait_max'])} "
+                  f"| {fmt(d['after_release_p95'])} / {fmt(d['after_release_max'])} |")
     side = python_side()
     print(f"\nPython side, median of 20 updates: naive callback {side['naive']:.1f} ms, "
           f"course Explorer {side['course']:.1f} ms ({side['naive'] / side['course']:.1f}x)")
