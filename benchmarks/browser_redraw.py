@@ -98,6 +98,11 @@ _CONTROLS_JS = """() => {
   return out;
 }"""
 
+_VIEWS_JS = """(cell) => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell')[cell]
+  .querySelectorAll('.course-chartview')].map(el => ({updates: Number(el.dataset.chartviewUpdates || 0),
+  arrived: Number(el.dataset.chartviewArrived || 0), prepare: Number(el.dataset.chartviewPrepareMs || 0),
+  draw: Number(el.dataset.chartviewDrawMs || 0)}))"""
+
 CONTROL_SELECTOR = ".widget-slider, .widget-checkbox, .widget-dropdown, .widget-button"
 
 NAIVE_CELLS = [
@@ -145,6 +150,7 @@ def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
         if not el.evaluate("e => e.checkVisibility()"):
             return None
     el.scroll_into_view_if_needed()
+    updates_before = page.evaluate(_VIEWS_JS, control["cell"])
     page.evaluate(_ARM_JS, [control["cell"], QUIET_MS])
     if control["kind"] == "slider":
         handle = el.locator(".noUi-handle")
@@ -163,7 +169,16 @@ def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
         el.locator("button").click() if el.locator("button").count() else el.click()
     page.wait_for_function(_DONE_JS, arg=[QUIET_MS, NO_CHANGE_MS], polling=50, timeout=60_000)
     b = page.evaluate("() => [window.__bench.t0, window.__bench.last]")
-    return None if b[1] is None else b[1] - b[0]
+    if b[1] is None:
+        return None
+    # where the step went, from the chart widgets that redrew (ChartView stamps each redraw)
+    views = page.evaluate(_VIEWS_JS, control["cell"])
+    redrawn = [v for v, u in zip(views, updates_before) if v["updates"] > u["updates"]]
+    if redrawn:
+        split = {"to_page_ms": min(v["arrived"] for v in redrawn) - b[0],
+                 "prepare_ms": sum(v["prepare"] for v in redrawn), "draw_ms": sum(v["draw"] for v in redrawn)}
+        control.setdefault("split", []).append({k: round(v, 1) for k, v in split.items()})
+    return b[1] - b[0]
 
 
 def _drag(page: Any, control: dict[str, Any]) -> dict[str, Any] | None:
@@ -203,7 +218,8 @@ def _drag(page: Any, control: dict[str, Any]) -> dict[str, Any] | None:
         else:
             bursts[-1] = t  # a burst ends at its last change
     moving = [t for t in bursts if t <= released]
-    waits = [next((r for r in bursts if r > v), math.inf) - v for v in values]
+    # a value after which nothing was redrawn changed no chart (a threshold inside a gap between scores)
+    waits = [w for w in (next((r for r in bursts if r > v), math.inf) - v for v in values) if w < math.inf]
     return {"cell": control["cell"], "label": control["label"], "drag_ms": round(released - start, 1),
             "values_while_moving": sum(v <= released for v in values), "redraws_while_moving": len(moving),
             "longest_wait_ms": round(max(waits), 1) if waits else None,
@@ -225,16 +241,16 @@ def measure_notebook(page: Any, lab: Any, path: Path, steps: int, drag: bool = T
     open_notebook(page, lab, path)
     run_all_and_wait(page, timeout=180_000)
     assert not error_outputs(page), error_outputs(page)
-    rows, drags = [], []
+    rows = []
     for control in page.evaluate(_CONTROLS_JS):
         if not _enabled(page, control):
             continue
         n = 1 if control["kind"] == "button" else steps
         times = [_step(page, control, k) for k in range(n)]
         rows.append({**control, "ms": [t for t in times if t is not None],
-                     "no_redraw": sum(t is None for t in times)})
-        if control["kind"] == "slider" and drag and times and any(t is not None for t in times):
-            drags.append(_drag(page, control))
+                     "no_redraw": sum(t is None for t in times), "split": control.get("split", [])})
+    # then, once every step is measured, drag each slider whose steps redrew a chart
+    drags = [_drag(page, row) for row in rows if drag and row["kind"] == "slider" and row["ms"]]
     shots = os.environ.get("COURSE_BENCH_SHOTS")
     if shots:
         Path(shots).mkdir(parents=True, exist_ok=True)
@@ -247,7 +263,15 @@ def summary(result: dict[str, Any]) -> dict[str, Any]:
     return {"notebook": result["notebook"], "controls": len(result["controls"]), "steps": len(times),
             "no_redraw": sum(r["no_redraw"] for r in result["controls"]),
             "p50": statistics.median(times) if times else None, "p95": p95(times) if times else None,
-            "max": max(times) if times else None}
+            "max": max(times) if times else None, **split_summary(result)}
+
+
+def split_summary(result: dict[str, Any]) -> dict[str, float | None]:
+    """Medians over a notebook's steps: input to the new rows reaching the page (widget, kernel, update,
+    back), the changesets, and Vega's redraw (summed over the charts a step redraws)."""
+    splits = [x for row in result["controls"] for x in row.get("split", [])]
+    return {key: statistics.median([x[key] for x in splits]) if splits else None
+            for key in ("to_page_ms", "prepare_ms", "draw_ms")}
 
 
 def drag_summary(result: dict[str, Any]) -> dict[str, Any]:
@@ -347,6 +371,11 @@ def main() -> int:
         s = summary(result)
         print(f"| {s['notebook']} | {s['controls']} | {s['steps']} | {s['no_redraw']} | {fmt(s['p50'])} "
               f"| {fmt(s['p95'])} | {fmt(s['max'])} |")
+    print("\n| notebook | input to rows in the page (median ms) | changesets | Vega redraw |\n|---|---:|---:|---:|")
+    for result in data["lessons"] + list(data["peers"].values()):
+        s = summary(result)
+        if s["to_page_ms"] is not None:
+            print(f"| {s['notebook']} | {fmt(s['to_page_ms'])} | {s['prepare_ms']:.1f} | {fmt(s['draw_ms'])} |")
     print("\n| notebook | sliders dragged | values passed (median) | redraws while moving (median) "
           "| longest wait for a redraw p95 / max ms | after letting go p95 / max ms |\n|---|---:|---:|---:|---:|---:|")
     for result in data["lessons"] + list(data["peers"].values()):

@@ -79,6 +79,7 @@ function render({ model, el }) {
       return;
     }
     const view = state.view;
+    const arrived = performance.now();
     let dirty = false;
     const datasets = model.get("datasets") || {};
     for (const [name, rows] of Object.entries(datasets)) {
@@ -98,7 +99,13 @@ function render({ model, el }) {
     }
     view.description(model.get("description") || null);
     if (dirty) {
+      const drawing = performance.now();
       await view.runAsync();
+      // when the new rows reached the page, and how long the changeset and Vega's redraw took
+      // (read by benchmarks/browser_redraw.py to say where a step's time goes)
+      el.dataset.chartviewArrived = arrived.toFixed(1);
+      el.dataset.chartviewPrepareMs = (drawing - arrived).toFixed(1);
+      el.dataset.chartviewDrawMs = (performance.now() - drawing).toFixed(1);
       el.dataset.chartviewUpdates = String(Number(el.dataset.chartviewUpdates || 0) + 1);
     }
   }
