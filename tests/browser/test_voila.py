@@ -101,6 +101,15 @@ def _slider_index(page, label: str) -> int:
     return labels.index(label)
 
 
+def _whole_screenshot(page, element, path) -> None:
+    """A screenshot of all of ``element``: one taller than the viewport is captured blank below it, so
+    the viewport is made tall enough for the shot, then restored."""
+    viewport = page.viewport_size
+    page.set_viewport_size({"width": viewport["width"], "height": int(element.bounding_box()["height"]) + 100})
+    element.screenshot(path=str(path))
+    page.set_viewport_size(viewport)
+
+
 def test_lesson_08_in_voila_draws_every_chart_without_an_error_and_a_slider_redraws(page, voila, artefacts):
     url, log = voila
     expected = _expected_charts()
@@ -126,7 +135,7 @@ def test_lesson_08_in_voila_draws_every_chart_without_an_error_and_a_slider_redr
     readout = page.locator(".widget-slider .widget-readout").nth(index)
     value_before = readout.text_content().strip()
     dashboard = page.locator(".jp-OutputArea-output", has=page.locator(".jupyter-widget-Accordion")).first
-    dashboard.screenshot(path=str(artefacts / "voila08_dashboard_before.png"))
+    _whole_screenshot(page, dashboard, artefacts / "voila08_dashboard_before.png")
     before = chart_fingerprints(page)
     redraw = slider_redraw(page, index, "ArrowRight")
     assert readout.text_content().strip() != value_before, "the key moved the slider"
@@ -134,7 +143,7 @@ def test_lesson_08_in_voila_draws_every_chart_without_an_error_and_a_slider_redr
     after = chart_fingerprints(page)
     changed = sum(1 for a, b in zip(before, after) if a != b)
     assert changed >= 1 and len(after) == expected
-    dashboard.screenshot(path=str(artefacts / "voila08_dashboard_after.png"))
+    _whole_screenshot(page, dashboard, artefacts / "voila08_dashboard_after.png")
 
     assert page.get_by_text(ERROR_TEXT).count() == 0
     assert page.network.remote_requests == [], "nothing is loaded from another machine (no CDN)"
