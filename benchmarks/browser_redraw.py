@@ -4,6 +4,7 @@
     python benchmarks/browser_redraw.py 02 08 --steps 6    # some lessons, more steps per control
     python benchmarks/browser_redraw.py none                # only the naive peer and its course twin
     python benchmarks/browser_redraw.py --json out.json --shots shots/
+    python benchmarks/browser_redraw.py --report --json out.json   # the tables of that run again
 
 Not a test (no timing is ever asserted); it prints a Markdown table for the README and can
 write the raw figures as JSON. It reuses the browser tests' fixtures (``tests/browser/conftest.py``:
@@ -36,6 +37,9 @@ calling a function that predicts, builds the whole Altair chart and returns it, 
 re-embeds a new Vega view. It gets the same two controls as lesson 02's and lesson 01's first
 widgets (a weight slider and the measure dropdown), measured the same way in the same run, and on
 the Python side (the callback alone, in this process).
+
+Threshold sliders (align at, balance at) are dragged but left out of the drag summary
+(:data:`THRESHOLD_LABELS`).
 """
 
 from __future__ import annotations
@@ -141,15 +145,22 @@ _OPEN_JS = """el => {
 }"""
 
 
+def _shown(page: Any, el: Any) -> bool:
+    """Bring control ``el`` into view (opening its closed accordion section first); False if it stays hidden."""
+    if not el.evaluate(_OPEN_JS):
+        page.wait_for_timeout(QUIET_MS)
+        if not el.evaluate("e => e.checkVisibility()"):
+            return False
+    el.scroll_into_view_if_needed()
+    return True
+
+
 def _step(page: Any, control: dict[str, Any], step: int) -> float | None:
     """One step of one control; the ms to the last chart change, or None if no chart changed."""
     cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
     el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
-    if not el.evaluate(_OPEN_JS):
-        page.wait_for_timeout(QUIET_MS)
-        if not el.evaluate("e => e.checkVisibility()"):
-            return None
-    el.scroll_into_view_if_needed()
+    if not _shown(page, el):
+        return None
     updates_before = page.evaluate(_VIEWS_JS, control["cell"])
     page.evaluate(_ARM_JS, [control["cell"], QUIET_MS])
     if control["kind"] == "slider":
@@ -185,9 +196,8 @@ def _drag(page: Any, control: dict[str, Any]) -> dict[str, Any] | None:
     """Drag one slider's handle across its track; its redraws while moving and after letting go."""
     cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(control["cell"])
     el = cell.locator(CONTROL_SELECTOR).nth(control["index"])
-    if not el.evaluate("e => e.checkVisibility()"):
+    if not _shown(page, el):
         return None
-    el.scroll_into_view_if_needed()
     handle, track = el.locator(".noUi-handle"), el.locator(".noUi-base, .noUi-target").first
     box, lane = handle.bounding_box(), track.bounding_box()
     if not box or not lane:
@@ -274,10 +284,17 @@ def split_summary(result: dict[str, Any]) -> dict[str, float | None]:
             for key in ("to_page_ms", "prepare_ms", "draw_ms")}
 
 
+#: Sliders that move a stance threshold: their values relabel stances only where they cross a score,
+#: so most values change no chart and the wait for a redraw cannot be timed (their drags are kept in
+#: the JSON, not in the summary).
+THRESHOLD_LABELS = ("align at", "balance at")
+
+
 def drag_summary(result: dict[str, Any]) -> dict[str, Any]:
-    """A notebook's drags: how many; median values passed and redraws drawn while moving; the longest
-    wait from a value change to a redraw (p95 and worst); the lag after letting go (p95 and worst)."""
-    drags = result.get("drags", [])
+    """A notebook's drags of sliders other than thresholds: how many; median values passed and redraws
+    drawn while moving; the longest wait from a value change to a redraw (p95 and worst); the lag after
+    letting go (p95 and worst)."""
+    drags = [d for d in result.get("drags", []) if d["label"] not in THRESHOLD_LABELS]
     waits = [d["longest_wait_ms"] for d in drags if d["longest_wait_ms"] is not None]
     lags = [d["after_release_ms"] for d in drags if d["after_release_ms"] is not None]
 
@@ -352,12 +369,14 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=4, help="steps per control (a button: one)")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "browser_redraw.json")
     parser.add_argument("--shots", type=Path, help="save a screenshot of each notebook after its controls ran")
+    parser.add_argument("--report", action="store_true",
+                        help="no browser run: print the tables of an earlier run's --json (and measure the Python side)")
     args = parser.parse_args()
     os.environ["COURSE_BENCH"] = json.dumps({"lessons": args.lessons, "steps": args.steps, "out": str(args.json)})
     if args.shots:
         os.environ["COURSE_BENCH_SHOTS"] = str(args.shots)
     sys.path.insert(0, str(ROOT))
-    code = pytest.main([__file__, "-p", "tests.browser.conftest", "-q", "-s", "-p", "no:cacheprovider",
+    code = 0 if args.report else pytest.main([__file__, "-p", "tests.browser.conftest", "-q", "-s", "-p", "no:cacheprovider",
                         "-o", "addopts=", "--rootdir", str(ROOT)])
     if code != 0 or not args.json.exists():
         return int(code) or 1
