@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 from collections.abc import Callable
 from types import MappingProxyType
 
 import pandas as pd
 
 from alliances.world import World
+
+
+def fresh_python(program: str) -> str:
+    """What ``program`` prints, run in a fresh interpreter (what a module imports at start-up is seen only there)."""
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout.strip()
 
 
 def relabel(world: World, perm: dict[str, str]) -> World:

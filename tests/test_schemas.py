@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -13,6 +10,7 @@ from hypothesis import strategies as st
 
 from alliances import load_table, table_names
 from alliances.schemas import DTYPES, SCHEMAS, Rule
+from tests.helpers import fresh_python
 
 TABLES = {name: load_table(name) for name in table_names()}
 
@@ -99,5 +97,4 @@ def test_the_course_runs_without_importing_pandera():
                "    world = A.load_world(when)\n"
                "    A.compare(A.predict('rsct', world), A.observed(world))\n"
                "print('pandera' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert fresh_python(program) == "False"

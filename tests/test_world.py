@@ -3,8 +3,6 @@
 import dataclasses
 import math
 import shutil
-import subprocess
-import sys
 
 import numpy as np
 import pandas as pd
@@ -25,6 +23,7 @@ from alliances.schemas import (
     SCHEMAS,
 )
 from alliances.world import MEASURES, resolve_when
+from tests.helpers import fresh_python
 
 ALL = list(PERIODS) + list(range(FIRST_YEAR, LAST_YEAR + 1))
 
@@ -261,5 +260,4 @@ def test_pydantic_comes_with_the_first_change_not_with_the_course():
                "before = 'pydantic' in sys.modules\n"
                "changed = world.replace(memory={('GEO', 'TUR'): 1})\n"
                "print(before, 'pydantic' in sys.modules, changed.memory[('GEO', 'TUR')])")
-    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True", "1.0"]
+    assert fresh_python(program).split() == ["False", "True", "1.0"]

@@ -4,10 +4,10 @@ check that uses it answers as the real package does (the choice is described in 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+from tests.helpers import fresh_python
 
 pytest.importorskip("rfc3987_syntax")
 
@@ -39,8 +39,7 @@ print(json.dumps({{"deferred_at_start": deferred_at_start, "real_is_loaded_after
 
 def test_grammar_waits_until_used_and_answers_are_the_real_ones() -> None:
     code = PROBE.format(samples=SAMPLES)
-    out = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                    check=True).stdout.strip().splitlines()[-1])
+    out = json.loads(fresh_python(code).splitlines()[-1])
     assert out["deferred_at_start"] and out["real_is_loaded_after"]
     assert out["via_checker"] == out["direct"]
     assert True in out["direct"]["iri"] and False in out["direct"]["iri"]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pandas as pd
 
 from alliances import charts, load_world
@@ -12,13 +9,13 @@ from alliances.charts.theme import ACTOR_ORDER, actor_name, category_order, scor
 from alliances.palette import CHOOSER_COLORS, OKABE_ITO, STANCE_COLORS
 from alliances.schemas import CHOOSERS, POWERS
 from tests.charts.helpers import SAFE_COLOURS
+from tests.helpers import fresh_python
 
 
 def test_importing_the_charts_enables_the_course_theme():
     """A notebook needs no extra line: the import alone registers and enables the theme."""
     code = "import altair as alt; import alliances.charts; print(alt.theme.active)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == charts.THEME_NAME == "course"
+    assert fresh_python(code) == charts.THEME_NAME == "course"
 
 
 def test_every_chart_spec_carries_the_theme(frame):

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import altair as alt
 
 from alliances.charts import render
+from tests.helpers import fresh_python
 
 
 def _chart() -> alt.Chart:
     return alt.Chart(alt.Data(values=[{"a": 1, "b": 2}])).mark_bar().encode(x="a:Q", y="b:Q")
 
 
-def _run(program: str) -> str:
-    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout.strip()
-
-
 def test_outside_a_kernel_no_warm_up_is_started():
     """A script gains nothing from a warm-up thread (vl_convert holds the GIL while it starts)."""
-    assert _run("from alliances.charts import render\n"
+    assert fresh_python("from alliances.charts import render\n"
                 "render.enable_offline_rendering()\n"
                 "print(render.warm_up_when_idle(), render.warm_up_thread())") == "False None"
 
@@ -36,7 +30,7 @@ def test_in_a_shell_the_warm_up_starts_once_after_the_cell_has_finished():
                "shell.run_cell('render.enable_offline_rendering()')\n"
                "print(shell.user_ns['during'], thread.daemon, render.warm_up_thread() is thread,"
                " render.warm_up_when_idle())")
-    assert _run(program) == "None True True False"
+    assert fresh_python(program) == "None True True False"
 
 
 def test_the_warm_up_thread_runs_once_per_process():
