@@ -100,14 +100,20 @@ def _columns(frame: pd.DataFrame) -> tuple[list[Pair], list[str], list[float]]:
             frame["score"].tolist())
 
 
+def _both_scores(pairs: Sequence[Pair], scores: Sequence[float], seen: Mapping[Pair, str],
+                 observed_score: Mapping[Pair, float]) -> tuple[list[float], list[float]]:
+    """The predicted and the observed score of every compared pair (the pairs :func:`count_right` counts)."""
+    both = [(score, observed_score[pair]) for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    return [a for a, _ in both], [b for _, b in both]
+
+
 def _overall(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequence[float], seen: Mapping[Pair, str],
              shared: Mapping[Pair, str], observed_score: Mapping[Pair, float]) -> dict[str, Any]:
     """Every :func:`compare` metric of one group of rows (one state's, or all)."""
     right, compared = count_right(pairs, predicted, scores, seen)
     right_shared, _ = count_right(pairs, predicted, scores, shared)
     hedged, _ = count_right(pairs, ["hedge"] * len(pairs), scores, seen)
-    mine = [score for pair, score in zip(pairs, scores) if pair in seen and score == score]
-    theirs = [observed_score[pair] for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    mine, theirs = _both_scores(pairs, scores, seen, observed_score)
     return {"pairs": compared, "stance_agreement": _share(right, compared),
             "agreement_shared_cutoffs": _share(right_shared, compared), "hedge_baseline": _share(hedged, compared),
             "score_correlation": pearson(mine, theirs), "rank_correlation": spearman(mine, theirs),
@@ -200,8 +206,7 @@ def agreement_of(pairs: Sequence[Pair], predicted: Sequence[str], scores: Sequen
     observed frame once.
     """
     right, compared = count_right(pairs, predicted, scores, seen)
-    mine = [score for pair, score in zip(pairs, scores) if pair in seen and score == score]
-    theirs = [observed_score[pair] for pair, score in zip(pairs, scores) if pair in seen and score == score]
+    mine, theirs = _both_scores(pairs, scores, seen, observed_score)
     return {"stance_agreement": _share(right, compared), "rank_correlation": spearman(mine, theirs),
             "mean_abs_difference": mean_abs_difference(mine, theirs)}
 
